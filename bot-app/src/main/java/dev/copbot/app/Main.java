@@ -1,0 +1,1 @@
+package dev.copbot.app; public class Main { public static void main(String[] a){} }

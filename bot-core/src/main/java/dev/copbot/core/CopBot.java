@@ -1,0 +1,90 @@
+package dev.copbot.core;
+
+import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.HelpCommand;
+import dev.copbot.core.community.CommunityCommands;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.expertise.SkillCommands;
+import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.people.UserDirectory;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Inbound.CommandInvoked;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transport-neutral bot. Adapters (Slack, Discord, console) turn what their platform sends into an
+ * {@link Inbound} and call {@link #handle}; commands, buttons and forms answer with a {@link Reply} that the adapter
+ * renders. Everything behind this class is platform-neutral.
+ */
+public final class CopBot {
+    /** The action id of a button whose value is a command to run as the person who clicked it. */
+    public static final String RUN_COMMAND_ACTION = "cop.run";
+
+    private static final Logger log = LoggerFactory.getLogger(CopBot.class);
+
+    private final BotSettings settings;
+    private final Clock clock;
+    private final ChatPorts ports;
+    private final CommandRouter router;
+    private final UserDirectory users;
+    private final CommunityStore communities;
+
+    public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
+        this.settings = settings;
+        this.clock = clock;
+        this.ports = ports;
+        this.router = new CommandRouter(clock);
+        this.users = new UserDirectory(db);
+        this.communities = new CommunityStore(db);
+        new HelpCommand(router).register();
+        new CommunityCommands(communities, users).register(router);
+        new SkillCommands(new SkillStore(db), users).register(router);
+    }
+
+    public CommandRouter router() {
+        return router;
+    }
+
+    public ChatPorts ports() {
+        return ports;
+    }
+
+    /** Runs a {@code /cop …} command: always answers, never throws. */
+    public Reply run(CommandInvoked command) {
+        users.seen(command.actor(), clock.instant());
+        return router.dispatch(command, isAdmin(command.actor()));
+    }
+
+    /** Handles anything a platform reports; interactions (commands, buttons, forms) answer with a reply. */
+    public Optional<Reply> handle(Inbound event) {
+        return switch (event) {
+            case CommandInvoked c -> Optional.of(run(c));
+            case Inbound.ButtonClicked b when RUN_COMMAND_ACTION.equals(b.action()) -> Optional.of(run(
+                    new CommandInvoked(b.actor(), b.message().channel(), Optional.empty(), b.value(), b.interaction())));
+            case Inbound.ButtonClicked b -> Optional.of(Reply.error("That button is no longer active. "
+                    + "Run the command again to get a fresh one."));
+            case Inbound.FormSubmitted f -> Optional.of(Reply.error("That form is no longer active. "
+                    + "Run the command again to open a fresh one."));
+            case Inbound.MemberJoinedChannel j -> {
+                // Joining a community's channel is joining the community.
+                communities.communitiesOfChannel(j.channel().id()).forEach(name -> communities.join(name, j.user(), j.at()));
+                yield Optional.empty();
+            }
+            default -> {
+                log.debug("no handler yet for {}", event.getClass().getSimpleName());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    public boolean isAdmin(Actor actor) {
+        return actor.platformAdmin() || settings.admins().contains(actor.id());
+    }
+}

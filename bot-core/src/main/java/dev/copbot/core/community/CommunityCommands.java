@@ -1,0 +1,314 @@
+package dev.copbot.core.community;
+
+import static dev.copbot.core.command.CommandSpec.Param.required;
+import static dev.copbot.core.command.CommandSpec.command;
+
+import dev.copbot.core.command.Access;
+import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.UserError;
+import dev.copbot.core.people.Mentions;
+import dev.copbot.core.people.UserDirectory;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Platform;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Reply;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code communities}, {@code community create|info|charter|role|archive}, {@code join}, {@code leave}. */
+public final class CommunityCommands {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
+    private static final Pattern CHANNEL_ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern CHANNEL_NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
+
+    private final CommunityStore store;
+    private final UserDirectory users;
+    private final Mentions mentions;
+
+    public CommunityCommands(CommunityStore store, UserDirectory users) {
+        this.store = store;
+        this.users = users;
+        this.mentions = new Mentions(users);
+    }
+
+    public void register(CommandRouter router) {
+        router.register(command("communities").summary("List the communities: purpose, members, channels.")
+                .example("/cop communities").handler(this::list));
+        router.register(command("community create").param(required("name"))
+                .option("purpose", "\"…\"").option("channel", "#channel").access(Access.ADMIN)
+                .summary("Create a community; you become its first leader.")
+                .example("/cop community create data-science purpose:\"Models, notebooks, pipelines\" channel:#data-science")
+                .handler(this::create));
+        router.register(command("community info").param(required("name"))
+                .summary("The charter, leaders, channels and member count of a community.")
+                .example("/cop community info data-science").handler(this::info));
+        router.register(command("community charter").param(required("name"))
+                .option("purpose", "\"…\"").option("scope", "\"…\"").option("cadence", "\"…\"").option("ask", "\"…\"")
+                .access(Access.LEADER).summary("Set the charter: purpose, scope, meeting cadence, how to ask.")
+                .example("/cop community charter data-science cadence:\"Every other Thursday, 12:00\" ask:\"Post in #data-science\"")
+                .handler(this::charter));
+        router.register(command("community role").param(required("name")).param(required("user"))
+                .param(required("role")).access(Access.LEADER)
+                .summary("Grant a role (leader, sponsor, expert, support); -role revokes it.")
+                .example("/cop community role data-science @bob expert")
+                .example("/cop community role data-science @bob -expert").handler(this::role));
+        router.register(command("community archive").param(required("name")).access(Access.ADMIN)
+                .summary("Retire a community; its history stays searchable.")
+                .example("/cop community archive old-guild").handler(this::archive));
+        router.register(command("join").param(required("name")).access(Access.MEMBER)
+                .summary("Join a community.").example("/cop join data-science").handler(this::join));
+        router.register(command("leave").param(required("name")).access(Access.MEMBER)
+                .summary("Leave a community.").example("/cop leave data-science").handler(this::leave));
+    }
+
+    private Reply list(CommandContext ctx) {
+        List<Community> all = store.all(false);
+        if (all.isEmpty()) {
+            return Reply.ok("There are no communities yet. An admin can start one: "
+                    + "/cop community create <name> purpose:\"…\"").withData("communities", List.of());
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        for (Community c : all) {
+            long members = store.memberCount(c.name());
+            List<String> channels = store.channels(c.name()).stream().map(ch -> "#" + ch.name()).toList();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", c.name());
+            row.put("purpose", c.purpose().orElse(null));
+            row.put("members", members);
+            row.put("channels", channels);
+            data.add(row);
+            blocks.add(new Block.Section(c.name(), c.purpose().orElse("(no purpose set yet)"), List.of(
+                    new Field("Members", Long.toString(members)), new Field("Channels", String.join(", ", channels)))));
+        }
+        return Reply.ok(all.size() + (all.size() == 1 ? " community." : " communities.") + " Join one with /cop join <name>.")
+                .withBlocks(blocks).withData("communities", data);
+    }
+
+    private Reply create(CommandContext ctx) {
+        String name = validName(ctx.arg(0));
+        Optional<String> purpose = ctx.option("purpose").map(p -> charterValue(CharterField.PURPOSE, p));
+        Optional<Channel> channel = ctx.option("channel").map(c -> channel(ctx.actor().id(), c));
+        Optional<Community> existing = store.find(name);
+        if (existing.isPresent()) {
+            throw UserError.refused("A community named '" + name + "' already exists"
+                    + (existing.get().archived() ? " (archived)." : ". See /cop community info " + name + "."));
+        }
+        UserId creator = ctx.actor().id();
+        Instant now = ctx.clock().instant();
+        store.database().transaction(() -> {
+            store.create(name, purpose, creator, now);
+            store.grant(name, creator, Role.LEADER, creator, now);
+            channel.ifPresent(ch -> store.addChannel(name, ch, now));
+        });
+        return Reply.ok("Created the community '" + name + "'. You are its first leader (join it too if you take part). "
+                + "Next: set its charter with "
+                + "/cop community charter " + name + " scope:\"…\" cadence:\"…\" ask:\"…\"")
+                .withData("community", describe(store.find(name).orElseThrow()));
+    }
+
+    private Reply info(CommandContext ctx) {
+        Community c = existing(ctx.arg(0));
+        Map<String, Object> data = describe(c);
+        List<Field> fields = new ArrayList<>();
+        for (CharterField f : CharterField.values()) {
+            fields.add(new Field(f.label(), charter(c, f).orElse("")));
+        }
+        @SuppressWarnings("unchecked")
+        List<String> leaders = (List<String>) data.get("leaders");
+        @SuppressWarnings("unchecked")
+        List<String> channels = (List<String>) data.get("channels");
+        fields.add(new Field("Leaders", String.join(", ", leaders)));
+        fields.add(new Field("Channels", String.join(", ", channels.stream().map(ch -> "#" + ch).toList())));
+        fields.add(new Field("Members", data.get("members").toString()));
+        String text = c.name() + (c.archived() ? " (archived)" : "") + ": " + c.purpose().orElse("no purpose set yet");
+        return Reply.ok(text).with(new Block.Section("Charter of " + c.name(), "", fields)).withData("community", data);
+    }
+
+    private Reply charter(CommandContext ctx) {
+        Community c = live(ctx.arg(0));
+        requireLeader(ctx, c, "set the charter of");
+        Map<CharterField, String> values = new EnumMap<>(CharterField.class);
+        for (CharterField f : CharterField.values()) {
+            ctx.option(f.option()).ifPresent(v -> values.put(f, charterValue(f, v)));
+        }
+        if (values.isEmpty()) {
+            throw new UserError("Say which charter fields to set: purpose:, scope:, cadence: or ask:.");
+        }
+        store.database().transaction(() -> store.setCharter(c.name(), values));
+        return Reply.ok("Updated the charter of " + c.name() + ": "
+                        + String.join(", ", values.keySet().stream().map(CharterField::option).toList()) + ".")
+                .withData("community", describe(store.find(c.name()).orElseThrow()));
+    }
+
+    private Reply role(CommandContext ctx) {
+        Community c = live(ctx.arg(0));
+        requireLeader(ctx, c, "grant roles in");
+        UserId who = mentions.resolve(ctx.actor().id(), ctx.arg(1));
+        String typed = ctx.arg(2).toLowerCase(Locale.ROOT);
+        boolean revoke = typed.startsWith("-");
+        String roleName = revoke ? typed.substring(1) : typed;
+        Role role = Role.labels().contains(roleName) ? Role.valueOf(roleName.toUpperCase(Locale.ROOT)) : null;
+        if (role == null) {
+            throw new UserError("'" + ctx.arg(2) + "' is not a role. Roles: " + String.join(", ", Role.labels())
+                    + " (put - in front to revoke)." + dev.copbot.core.command.Suggestions.didYouMean(roleName, Role.labels()));
+        }
+        String name = users.displayName(who);
+        Instant now = ctx.clock().instant();
+        if (revoke) {
+            if (role == Role.LEADER && store.hasRole(c.name(), who, Role.LEADER)
+                    && store.withRole(c.name(), Role.LEADER).size() == 1) {
+                throw UserError.refused(name + " is the only leader of " + c.name()
+                        + ". Make someone else leader first, so the community is never without one.");
+            }
+            boolean had = store.database().transaction(c2 -> store.revoke(c.name(), who, role));
+            if (!had) {
+                throw UserError.refused(name + " is not " + article(role) + " of " + c.name() + "; nothing to revoke.");
+            }
+            return Reply.ok(name + " is no longer " + article(role) + " of " + c.name() + ".");
+        }
+        boolean isNew = store.database().transaction(c2 -> store.grant(c.name(), who, role, ctx.actor().id(), now));
+        if (!isNew) {
+            throw UserError.refused(name + " is already " + article(role) + " of " + c.name() + ".");
+        }
+        return Reply.ok(name + " is now " + article(role) + " of " + c.name() + ".");
+    }
+
+    private Reply archive(CommandContext ctx) {
+        Community c = existing(ctx.arg(0));
+        if (c.archived()) {
+            throw UserError.refused(c.name() + " is already archived.");
+        }
+        store.database().transaction(() -> store.archive(c.name(), ctx.clock().instant()));
+        return Reply.ok("Archived " + c.name() + ". It no longer takes members or appears in /cop communities; "
+                + "its history stays searchable.");
+    }
+
+    private Reply join(CommandContext ctx) {
+        Community c = live(ctx.arg(0));
+        boolean joined = store.database().transaction(conn -> store.join(c.name(), ctx.actor().id(), ctx.clock().instant()));
+        if (!joined) {
+            throw UserError.refused("You are already a member of " + c.name() + ".");
+        }
+        String charter = charter(c, CharterField.PURPOSE).map(p -> " Purpose: " + p).orElse("")
+                + charter(c, CharterField.ASK).map(a -> " How to ask: " + a).orElse("");
+        return Reply.ok("Welcome to " + c.name() + "!" + charter + " See /cop community info " + c.name() + ".")
+                .withData("community", describe(c));
+    }
+
+    private Reply leave(CommandContext ctx) {
+        Community c = existing(ctx.arg(0));
+        UserId me = ctx.actor().id();
+        if (!store.isMember(c.name(), me)) {
+            throw UserError.refused("You are not a member of " + c.name() + ", so there is nothing to leave.");
+        }
+        store.database().transaction(conn -> store.leave(c.name(), me));
+        String roles = store.roles(c.name()).entrySet().stream().filter(e -> e.getValue().contains(me))
+                .map(e -> e.getKey().label()).reduce((a, b) -> a + ", " + b).map(r -> " You keep your role (" + r
+                        + ") until a leader revokes it.").orElse("");
+        return Reply.ok("You left " + c.name() + "." + roles);
+    }
+
+    // --- shared checks -------------------------------------------------------------------------------------------
+
+    private Community existing(String typed) {
+        String name = typed.toLowerCase(Locale.ROOT);
+        return store.find(name).orElseThrow(() -> UserError.refused("There is no community named '" + typed + "'."
+                + dev.copbot.core.command.Suggestions.didYouMean(name, store.names())
+                + " /cop communities lists them."));
+    }
+
+    private Community live(String typed) {
+        Community c = existing(typed);
+        if (c.archived()) {
+            throw UserError.refused(c.name() + " is archived; it takes no changes. Its history stays searchable.");
+        }
+        return c;
+    }
+
+    private void requireLeader(CommandContext ctx, Community c, String action) {
+        if (ctx.admin() || store.hasRole(c.name(), ctx.actor().id(), Role.LEADER)) {
+            return;
+        }
+        List<String> leaders = store.withRole(c.name(), Role.LEADER).stream().map(users::displayName).toList();
+        throw UserError.refused("Only leaders of " + c.name() + " (" + String.join(", ", leaders)
+                + ") and admins can " + action + " it.");
+    }
+
+    static String validName(String typed) {
+        String name = typed.toLowerCase(Locale.ROOT);
+        if (NAME.matcher(name).matches()) {
+            return name;
+        }
+        String slug = name.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String hint = NAME.matcher(slug).matches() ? " Try '" + slug + "'." : "";
+        throw new UserError("'" + typed + "' is not a valid community name: use 2 to 40 lower-case letters, digits "
+                + "and hyphens, starting with a letter or digit." + hint);
+    }
+
+    private static String charterValue(CharterField field, String value) {
+        String v = value.strip();
+        if (v.length() > CharterField.MAX_LENGTH) {
+            throw new UserError("The " + field.option() + " is " + v.length() + " characters long; keep it under "
+                    + CharterField.MAX_LENGTH + ".");
+        }
+        return v;
+    }
+
+    /** A channel named in a command: Slack's {@code <#C123|name>}, Discord's {@code <#123>}, or {@code #name}. */
+    private static Channel channel(UserId asker, String typed) {
+        Matcher escaped = CHANNEL_ESCAPED.matcher(typed.strip());
+        if (escaped.matches()) {
+            String label = escaped.group(2) == null || escaped.group(2).isBlank() ? escaped.group(1) : escaped.group(2);
+            return new Channel(asker.channel(escaped.group(1)), label, Visibility.PUBLIC);
+        }
+        Matcher plain = CHANNEL_NAME.matcher(typed.strip().toLowerCase(Locale.ROOT));
+        if (asker.platform() == Platform.CONSOLE && plain.matches()) {
+            return new Channel(new ChannelId(Platform.CONSOLE, "", plain.group(1)), plain.group(1), Visibility.PUBLIC);
+        }
+        throw new UserError("'" + typed + "' is not a channel I can use. Type # and pick the channel from the list, "
+                + "e.g. channel:#data-science.");
+    }
+
+    private static Optional<String> charter(Community c, CharterField f) {
+        return switch (f) {
+            case PURPOSE -> c.purpose();
+            case SCOPE -> c.scope();
+            case CADENCE -> c.cadence();
+            case ASK -> c.howToAsk();
+        };
+    }
+
+    private Map<String, Object> describe(Community c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("name", c.name());
+        for (CharterField f : CharterField.values()) {
+            out.put(f.option(), charter(c, f).orElse(null));
+        }
+        out.put("leaders", store.withRole(c.name(), Role.LEADER).stream().map(users::displayName).toList());
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        store.roles(c.name()).forEach((role, ids) -> roles.put(role.label(), ids.stream().map(UserId::toString).toList()));
+        out.put("roles", roles);
+        out.put("channels", store.channels(c.name()).stream().map(Channel::name).toList());
+        out.put("members", store.memberCount(c.name()));
+        out.put("archived", c.archived());
+        return out;
+    }
+
+    private static String article(Role role) {
+        return (role == Role.EXPERT ? "an " : "a ") + role.label();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.copbot.core.people;
+
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.store.Database;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Display names (and zones) of the people the bot has seen, so replies can name them instead of showing ids. */
+public final class UserDirectory {
+    private final Database db;
+
+    public UserDirectory(Database db) {
+        this.db = db;
+    }
+
+    public void seen(Actor actor, Instant at) {
+        db.update("""
+                INSERT INTO users (id, display_name, time_zone, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,
+                    time_zone = COALESCE(excluded.time_zone, users.time_zone), updated_at = excluded.updated_at""",
+                actor.id().toString(), actor.displayName(), actor.zone().map(Object::toString).orElse(null),
+                at.toEpochMilli());
+    }
+
+    public String displayName(UserId id) {
+        return db.queryOne("SELECT display_name FROM users WHERE id = ?", rs -> rs.getString(1), id.toString())
+                .orElse(id.platform() == dev.copbot.core.platform.Platform.CONSOLE ? id.id() : id.toString());
+    }
+
+    /** Names for many ids, in the order given. */
+    public Map<UserId, String> displayNames(Collection<UserId> ids) {
+        Map<UserId, String> out = new LinkedHashMap<>();
+        ids.forEach(id -> out.put(id, displayName(id)));
+        return out;
+    }
+
+    /** People of one workspace whose display name is {@code name}, ignoring case. */
+    public List<UserId> findByName(UserId sameScopeAs, String name) {
+        String prefix = sameScopeAs.platform().scoped()
+                ? sameScopeAs.platform().key() + ":" + sameScopeAs.scope() + ":" : sameScopeAs.platform().key() + ":";
+        return db.query("SELECT id FROM users WHERE SUBSTR(id, 1, ?) = ? AND LOWER(display_name) = LOWER(?) ORDER BY id",
+                rs -> UserId.parse(rs.getString(1)), prefix.length(), prefix, name);
+    }
+
+    public Optional<String> knownName(UserId id) {
+        return db.queryOne("SELECT display_name FROM users WHERE id = ?", rs -> rs.getString(1), id.toString());
+    }
+}

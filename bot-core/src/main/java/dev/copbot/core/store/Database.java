@@ -1,0 +1,198 @@
+package dev.copbot.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The store: a pooled JDBC data source, migrated by Flyway on open. Statements run inside the current
+ * {@link #transaction} when there is one (same thread), else each on its own, so a command's writes are all-or-nothing.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    public enum Kind { SQLITE, POSTGRESQL }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private final HikariDataSource dataSource;
+    private final Kind kind;
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    private Database(HikariDataSource dataSource, Kind kind) {
+        this.dataSource = dataSource;
+        this.kind = kind;
+    }
+
+    public static Database open(DatabaseSettings settings) {
+        String url = settings.jdbcUrl();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("copbot-store");
+        Kind kind;
+        if (url.startsWith("jdbc:sqlite:")) {
+            kind = Kind.SQLITE;
+            try {
+                Files.createDirectories(settings.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
+            }
+            SQLiteConfig sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            sqlite.enforceForeignKeys(true);
+            sqlite.setBusyTimeout(10_000);
+            // Take the write lock when a transaction starts, so two writers queue instead of failing on upgrade.
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            SQLiteDataSource ds = new SQLiteDataSource(sqlite);
+            ds.setUrl(url);
+            config.setDataSource(ds);
+            config.setMaximumPoolSize(4);
+        } else if (url.startsWith("jdbc:postgresql:")) {
+            kind = Kind.POSTGRESQL;
+            config.setJdbcUrl(url);
+            settings.user().ifPresent(config::setUsername);
+            settings.password().ifPresent(config::setPassword);
+            settings.schema().ifPresent(config::setSchema);
+            config.setMaximumPoolSize(8);
+        } else {
+            throw new IllegalArgumentException("unsupported database URL " + settings.describe()
+                    + ": use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
+        }
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
+            settings.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
+            var result = flyway.load().migrate();
+            log.info("store {} ready at schema version {}", settings.describe(), result.targetSchemaVersion);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, kind);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Work<T> work) {
+        Connection outer = current.get();
+        if (outer != null) {
+            return call(work, outer);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            current.set(c);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                current.remove();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public void transaction(Runnable work) {
+        transaction(c -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public int update(String sql, Object... params) {
+        return run(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params)) {
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public <T> List<T> query(String sql, Row<T> row, Object... params) {
+        return run(c -> {
+            try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.map(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    public <T> Optional<T> queryOne(String sql, Row<T> row, Object... params) {
+        List<T> all = query(sql, row, params);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    public long count(String sql, Object... params) {
+        return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    private <T> T run(Work<T> work) {
+        Connection c = current.get();
+        if (c != null) {
+            return call(work, c);
+        }
+        try (Connection fresh = dataSource.getConnection()) {
+            return work.run(fresh);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static <T> T call(Work<T> work, Connection c) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.copbot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copbot.core.testing.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class SqliteStoreTest extends StoreScenarios {
+    @Override
+    Database open(Path dir) {
+        return TestDatabases.sqlite(dir);
+    }
+
+    @Override
+    void dispose(Database database) {
+        database.close();
+    }
+
+    @Test
+    void usesWriteAheadLogging() {
+        assertThat(db.kind()).isEqualTo(Database.Kind.SQLITE);
+        assertThat(db.queryOne("PRAGMA journal_mode", rs -> rs.getString(1))).contains("wal");
+    }
+}

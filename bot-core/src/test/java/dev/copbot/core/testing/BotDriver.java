@@ -1,0 +1,44 @@
+package dev.copbot.core.testing;
+
+import dev.copbot.core.BotSettings;
+import dev.copbot.core.CopBot;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.Inbound.CommandInvoked;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.PlainText;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Runs commands against a real {@link CopBot} as named console users, the way the console does. */
+public final class BotDriver {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private static final ChannelId CONSOLE = ChannelId.parse("console:console");
+
+    private final CopBot bot;
+
+    public BotDriver(Database db) {
+        this.bot = new CopBot(db, BotSettings.defaults(), CLOCK, new ChatPorts());
+    }
+
+    public CopBot bot() {
+        return bot;
+    }
+
+    public Reply as(String user, String command) {
+        UserId id = user.contains(":") ? UserId.parse(user) : UserId.console(user);
+        return bot.run(CommandInvoked.of(Actor.of(id, id.id()), CONSOLE, command));
+    }
+
+    public Reply admin(String command) {
+        return as("admin", command);
+    }
+
+    public static String text(Reply reply) {
+        return PlainText.render(reply);
+    }
+}
