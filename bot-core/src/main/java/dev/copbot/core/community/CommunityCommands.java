@@ -60,7 +60,7 @@ public final class CommunityCommands {
                 .access(Access.LEADER).summary("Set the charter: purpose, scope, meeting cadence, how to ask.")
                 .example("/cop community charter data-science cadence:\"Every other Thursday, 12:00\" ask:\"Post in #data-science\"")
                 .handler(this::charter));
-        router.register(command("community role").param(required("name")).param(required("user"))
+        router.register(command("community role").param(required("name")).param(required("@user"))
                 .param(required("role")).access(Access.LEADER)
                 .summary("Grant a role (leader, sponsor, expert, support); -role revokes it.")
                 .example("/cop community role data-science @bob expert")

@@ -43,7 +43,7 @@ public final class SkillCommands {
                 .example("/cop skills add kafka java \"stream processing\"").handler(this::add));
         router.register(command("skills remove").param(required("skill")).access(Access.MEMBER)
                 .summary("Remove one of your declared skills.").example("/cop skills remove java").handler(this::remove));
-        router.register(command("skills list").param(optional("user")).access(Access.MEMBER)
+        router.register(command("skills list").param(optional("@user")).access(Access.MEMBER)
                 .summary("Your declared skills, or someone else's.").example("/cop skills list @bob").handler(this::list));
     }
 

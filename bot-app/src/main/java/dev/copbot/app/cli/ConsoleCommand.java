@@ -1,0 +1,73 @@
+package dev.copbot.app.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.copbot.app.BotRuntime;
+import dev.copbot.app.config.Settings;
+import dev.copbot.app.console.Console;
+import dev.copbot.app.console.ConsoleChatPort;
+import dev.copbot.core.platform.UserId;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Talk to the bot locally, through the same command path the platforms use.",
+                "Reads one command a line (the leading /cop is optional); an interactive prompt on a terminal."})
+public final class ConsoleCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print every reply as one JSON object on one line, for scripts.")
+    boolean json;
+
+    @Option(names = "--as", paramLabel = "IDENTITY", defaultValue = "admin",
+            description = "Act as this user: a console name (alice) or a scoped identity (slack:T0123:U0456). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String as;
+
+    @Override
+    public Integer call() {
+        UserId actor = parseIdentity(as);
+        quietLogs();
+        Settings settings = common.settings();
+        return open(settings, actor, json, false);
+    }
+
+    /** Shared with {@code copbot run} when no platform is configured. */
+    static int open(Settings settings, UserId actor, boolean json, boolean announce) {
+        ConsoleChatPort port = new ConsoleChatPort();
+        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC(), port)) {
+            boolean interactive = System.console() != null && !json;
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            if (announce || interactive) {
+                System.err.println("CoP Bot console on " + settings.database().describe() + ", acting as " + actor
+                        + ". Type help for the commands, quit to leave.");
+            }
+            new Console(runtime.bot(), port, runtime.database(), actor, json)
+                    .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,
+                            interactive ? "cop> " : "");
+        }
+        return 0;
+    }
+
+    static UserId parseIdentity(String typed) {
+        try {
+            return typed.contains(":") ? UserId.parse(typed) : UserId.console(typed);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ConsoleCommand()),
+                    "--as: " + e.getMessage());
+        }
+    }
+
+    /** Log lines would interleave with replies; keep warnings and errors only. */
+    static void quietLogs() {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.copbot.app.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The settings file, {@code copbot.yaml} (see config/copbot.example.yaml). Tokens and passwords are deliberately not
+ * here: they come only from the environment, so a config file can be committed and shared.
+ */
+public record AppConfig(
+        @JsonProperty("data") String data,
+        @JsonProperty("database") DatabaseSection database,
+        @JsonProperty("admins") List<String> admins,
+        @JsonProperty("http") HttpSection http) {
+
+    public record DatabaseSection(@JsonProperty("url") String url, @JsonProperty("user") String user) {}
+
+    public record HttpSection(@JsonProperty("port") Integer port) {}
+
+    public static AppConfig empty() {
+        return new AppConfig(null, null, null, null);
+    }
+}

@@ -1,0 +1,119 @@
+package dev.copbot.app.config;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.copbot.core.BotSettings;
+import dev.copbot.core.platform.UserId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Merges the config file ({@code --config}, else {@code COPBOT_CONFIG}, else {@code ./copbot.yaml} when present),
+ * the environment ({@code COPBOT_*}) and the command line's {@code --data}.
+ */
+public final class ConfigLoader {
+    public static final int DEFAULT_HTTP_PORT = 3000;
+
+    private final Map<String, String> env;
+
+    public ConfigLoader(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public Settings load(Optional<Path> configOption, Optional<Path> dataOption) {
+        Optional<Path> file = configOption.or(() -> env("COPBOT_CONFIG").map(Path::of))
+                .or(() -> Optional.of(Path.of("copbot.yaml")).filter(Files::isRegularFile));
+        AppConfig config = file.map(ConfigLoader::read).orElse(AppConfig.empty());
+
+        Path data = dataOption.or(() -> env("COPBOT_DATA").map(Path::of))
+                .orElse(Path.of(Optional.ofNullable(config.data()).orElse("./data")));
+        Optional<String> url = env("COPBOT_DATABASE_URL")
+                .or(() -> Optional.ofNullable(config.database()).map(AppConfig.DatabaseSection::url));
+        Optional<String> user = env("COPBOT_DATABASE_USER")
+                .or(() -> Optional.ofNullable(config.database()).map(AppConfig.DatabaseSection::user));
+        Optional<String> password = env("COPBOT_DATABASE_PASSWORD");
+
+        List<String> adminList = env("COPBOT_ADMINS").map(s -> Arrays.asList(s.split("\\s*,\\s*")))
+                .orElse(Optional.ofNullable(config.admins()).orElse(List.of(BotSettings.CONSOLE_ADMIN.toString())));
+        Set<UserId> admins = new LinkedHashSet<>();
+        for (String a : adminList) {
+            if (a.isBlank()) {
+                continue;
+            }
+            try {
+                admins.add(UserId.parse(a.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("admins: " + e.getMessage());
+            }
+        }
+        int port = env("COPBOT_HTTP_PORT").map(p -> parsePort(p, "COPBOT_HTTP_PORT"))
+                .orElse(Optional.ofNullable(config.http()).map(AppConfig.HttpSection::port).orElse(DEFAULT_HTTP_PORT));
+        if (port < 1 || port > 65535) {
+            throw new ConfigException("http.port must be between 1 and 65535, not " + port);
+        }
+        return new Settings(data, url, user, password, admins, port, file);
+    }
+
+    private Optional<String> env(String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    private static int parsePort(String value, String where) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(where + " must be a port number, not '" + value + "'");
+        }
+    }
+
+    static AppConfig read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("config file " + file + " does not exist (copy config/copbot.example.yaml)");
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            AppConfig config = yaml.readValue(file.toFile(), AppConfig.class);
+            return config == null ? AppConfig.empty() : config;
+        } catch (UnrecognizedPropertyException e) {
+            String key = e.getPropertyName();
+            throw new ConfigException("config file " + file + lineOf(file, key) + ": unknown setting '" + key
+                    + "' (known here: " + String.join(", ", e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .toList()) + "). Tokens and passwords belong in the environment, not in the file; "
+                    + "see config/copbot.example.yaml for every setting.");
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String what = e.getOriginalMessage().split("\\(class")[0].strip();
+            throw new ConfigException("config file " + file + where + ": " + what
+                    + ". Tokens and passwords belong in the environment, not in the file; "
+                    + "see config/copbot.example.yaml for every setting.");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** " at line N" for the first line that sets {@code key}; Jackson reports where the value ends, not the key. */
+    private static String lineOf(Path file, String key) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).strip().startsWith(key + ":")) {
+                    return " at line " + (i + 1);
+                }
+            }
+        } catch (IOException ignored) {
+            // the message stays useful without the line number
+        }
+        return "";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.copbot.app.config;
+
+import dev.copbot.core.BotSettings;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.store.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the process runs with, after the config file, the environment and the command line have been merged
+ * (in that order, the later winning). {@link #toString()} never shows the password.
+ */
+public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
+                       Optional<String> databasePassword, Set<UserId> admins, int httpPort, Optional<Path> configFile) {
+
+    public DatabaseSettings database() {
+        return new DatabaseSettings(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty());
+    }
+
+    public BotSettings bot() {
+        return new BotSettings(new LinkedHashSet<>(admins));
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[data=" + dataDir + ", database=" + database().describe() + ", user=" + databaseUser.orElse("-")
+                + ", password=" + (databasePassword.isPresent() ? "(set)" : "-") + ", admins=" + admins
+                + ", httpPort=" + httpPort + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
+    }
+}

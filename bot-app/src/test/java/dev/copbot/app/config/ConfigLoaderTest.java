@@ -1,0 +1,86 @@
+package dev.copbot.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.copbot.core.platform.UserId;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void defaultsWithoutFileOrEnvironment() {
+        Settings s = new ConfigLoader(Map.of()).load(Optional.empty(), Optional.empty());
+        assertThat(s.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(s.databaseUrl()).isEmpty();
+        assertThat(s.admins()).containsExactly(UserId.console("admin"));
+        assertThat(s.httpPort()).isEqualTo(3000);
+        assertThat(s.database().jdbcUrl()).startsWith("jdbc:sqlite:").endsWith("copbot.db");
+    }
+
+    @Test
+    void theFileIsOverriddenByTheEnvironmentAndTheEnvironmentByTheCommandLine() throws Exception {
+        Path file = tmp.resolve("copbot.yaml");
+        Files.writeString(file, """
+                data: /srv/copbot
+                database:
+                  url: jdbc:postgresql://db:5432/copbot
+                  user: copbot
+                admins: [console:admin, "slack:T1:U1"]
+                http:
+                  port: 8080
+                """);
+        Settings fromFile = new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty());
+        assertThat(fromFile.dataDir()).isEqualTo(Path.of("/srv/copbot"));
+        assertThat(fromFile.databaseUrl()).contains("jdbc:postgresql://db:5432/copbot");
+        assertThat(fromFile.admins()).containsExactly(UserId.console("admin"), UserId.parse("slack:T1:U1"));
+        assertThat(fromFile.httpPort()).isEqualTo(8080);
+
+        Map<String, String> env = Map.of("COPBOT_DATA", "/env/data", "COPBOT_HTTP_PORT", "9000",
+                "COPBOT_ADMINS", "discord:G1:42", "COPBOT_DATABASE_PASSWORD", "s3cret");
+        Settings fromEnv = new ConfigLoader(env).load(Optional.of(file), Optional.empty());
+        assertThat(fromEnv.dataDir()).isEqualTo(Path.of("/env/data"));
+        assertThat(fromEnv.httpPort()).isEqualTo(9000);
+        assertThat(fromEnv.admins()).containsExactly(UserId.parse("discord:G1:42"));
+        assertThat(fromEnv.databasePassword()).contains("s3cret");
+        assertThat(fromEnv.toString()).doesNotContain("s3cret").contains("password=(set)");
+
+        Settings fromCli = new ConfigLoader(env).load(Optional.of(file), Optional.of(tmp));
+        assertThat(fromCli.dataDir()).isEqualTo(tmp);
+    }
+
+    @Test
+    void secretsInTheFileAndUnknownKeysAreRefusedWithTheLine() throws Exception {
+        Path file = tmp.resolve("copbot.yaml");
+        Files.writeString(file, "data: ./data\nslack_bot_token: xoxb-123\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("line 2").hasMessageContaining("slack_bot_token")
+                .hasMessageContaining("belong in the environment").hasMessageNotContaining("xoxb-123");
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_HTTP_PORT", "eighty")).load(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("COPBOT_HTTP_PORT must be a port number");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_ADMINS", "slack:onlyone")).load(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("admins:");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(tmp.resolve("missing.yaml")), Optional.empty()))
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theExampleConfigInTheRepositoryLoads() {
+        Path example = Path.of("..", "config", "copbot.example.yaml");
+        Settings s = new ConfigLoader(Map.of()).load(Optional.of(example), Optional.empty());
+        assertThat(s.admins()).contains(UserId.console("admin"));
+        assertThat(s.httpPort()).isEqualTo(3000);
+    }
+}
