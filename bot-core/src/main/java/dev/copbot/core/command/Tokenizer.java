@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 /**
  * Splits {@code /cop community create data-science purpose:"Models and more"} into tokens. Double quotes (straight or
  * the curly ones Slack and phones substitute) group words; {@code \"} inside quotes is a literal quote;
- * {@code key:value} is an option unless it is a URL ({@code https://…}).
+ * {@code key:value} is an option unless it is a URL ({@code https://…}) or a scoped identity ({@code slack:T1:U2}).
  */
 public final class Tokenizer {
     public static final int MAX_LENGTH = 4000;
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z_-]{0,30}");
+    private static final java.util.Set<String> PLATFORM_PREFIXES = java.util.Set.of("slack", "discord", "console");
 
     private Tokenizer() {}
 
@@ -90,7 +91,11 @@ public final class Tokenizer {
     private static Token finish(StringBuilder buf, boolean quoted, int keyLength) {
         String s = buf.toString();
         if (keyLength >= 0 && !s.startsWith("//", keyLength + 1)) {
-            return new Token(s.substring(0, keyLength).toLowerCase(java.util.Locale.ROOT), s.substring(keyLength + 1), quoted);
+            String key = s.substring(0, keyLength).toLowerCase(java.util.Locale.ROOT);
+            // slack:T1:U2 is a scoped identity, not an option called "slack"
+            if (!PLATFORM_PREFIXES.contains(key)) {
+                return new Token(key, s.substring(keyLength + 1), quoted);
+            }
         }
         return Token.positional(s, quoted);
     }

@@ -15,7 +15,7 @@ public record DatabaseSettings(Path dataDir, Optional<String> url, Optional<Stri
     }
 
     public String jdbcUrl() {
-        return url.orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("copbot.db").toAbsolutePath());
+        return url.orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("copbot.db").toAbsolutePath().normalize());
     }
 
     /** The URL without credentials, for logs. */

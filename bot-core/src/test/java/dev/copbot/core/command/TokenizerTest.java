@@ -35,6 +35,8 @@ class TokenizerTest {
         assertThat(tokens("x where:https://meet.example.com")).last()
                 .isEqualTo(new Token("where", "https://meet.example.com", false));
         assertThat(tokens("x PURPOSE:y")).last().isEqualTo(new Token("purpose", "y", false));
+        assertThat(tokens("x slack:T1:U2 discord:1:2 console:bob")).extracting(Token::isOption)
+                .containsExactly(false, false, false, false);
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class BotDriver {
         return bot.run(CommandInvoked.of(Actor.of(id, id.id()), CONSOLE, command));
     }
 
+    /** Runs as a platform user, e.g. a Slack workspace admin ({@code platformAdmin}). */
+    public Reply as(Actor actor, String command) {
+        return bot.run(CommandInvoked.of(actor, actor.id().channel("C0001"), command));
+    }
+
     public Reply admin(String command) {
         return as("admin", command);
     }
