@@ -1,5 +1,6 @@
 package dev.copbot.app.console;
 
+import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.MessageId;
@@ -65,6 +66,11 @@ public final class ConsoleChatPort implements ChatPort {
     @Override
     public boolean mayRead(UserId user, ChannelId channel) {
         return channel.platform() == Platform.CONSOLE;
+    }
+
+    @Override
+    public Optional<Actor> describe(UserId user) {
+        return user.platform() == Platform.CONSOLE ? Optional.of(Actor.of(user, user.id())) : Optional.empty();
     }
 
     /** What was sent since the last call, oldest first. */

@@ -32,4 +32,7 @@ public interface ChatPort {
 
     /** Whether the user may read the channel right now (members only for private channels and DMs). */
     boolean mayRead(UserId user, ChannelId channel);
+
+    /** The user's display name, time zone and admin flag as the platform reports them, when it knows the user. */
+    Optional<Actor> describe(UserId user);
 }

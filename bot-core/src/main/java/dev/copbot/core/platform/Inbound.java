@@ -52,9 +52,17 @@ public sealed interface Inbound {
         }
     }
 
-    record MessagePosted(Message message) implements Inbound {
+    /**
+     * A message was posted (or found by a backfill or an import). {@code channel} carries the name and visibility the
+     * platform reports, so access rules follow the platform's truth.
+     */
+    record MessagePosted(Message message, Channel channel) implements Inbound {
         public MessagePosted {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(channel, "channel");
+            if (!channel.id().equals(message.channel())) {
+                throw new IllegalArgumentException("message " + message.id() + " is not in channel " + channel.id());
+            }
         }
     }
 
@@ -99,6 +107,26 @@ public sealed interface Inbound {
         public MemberLeftChannel {
             Objects.requireNonNull(channel, "channel");
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** A channel (or Discord thread) was deleted: its messages leave the store and the index. */
+    record ChannelRemoved(ChannelId channel, Instant at) implements Inbound {
+        public ChannelRemoved {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * The bot was removed from a workspace or guild (Slack app_uninstalled/tokens_revoked, Discord guild leave):
+     * everything of that workspace is purged.
+     */
+    record WorkspaceRemoved(Platform platform, String scope, Instant at) implements Inbound {
+        public WorkspaceRemoved {
+            Objects.requireNonNull(platform, "platform");
+            Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(at, "at");
         }
     }

@@ -1,0 +1,19 @@
+package dev.copbot.app.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A request as the bot's HTTP server received it; header names are lower case. */
+public record HttpRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
+
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}
