@@ -1,8 +1,18 @@
 package dev.copbot.app.cli;
 
+import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.Settings;
+import dev.copbot.app.http.BotHttpServer;
+import dev.copbot.app.launch.DiscordLauncher;
+import dev.copbot.app.launch.Launcher;
+import dev.copbot.app.launch.SlackLauncher;
 import dev.copbot.core.BotSettings;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,23 +28,43 @@ public final class RunCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         Settings settings = common.settings();
-        boolean slack = present("SLACK_BOT_TOKEN");
-        boolean discord = present("DISCORD_TOKEN");
-        if (!slack && !discord) {
+        Map<String, String> env = System.getenv();
+        List<Launcher> wanted = new ArrayList<>();
+        for (Launcher l : List.of(new SlackLauncher(), new DiscordLauncher())) {
+            if (l.wanted(env)) {
+                wanted.add(l);
+            }
+        }
+        if (wanted.isEmpty()) {
             ConsoleCommand.quietLogs();
             System.err.println("No SLACK_BOT_TOKEN or DISCORD_TOKEN in the environment: opening the local console.");
             return ConsoleCommand.open(settings, BotSettings.CONSOLE_ADMIN, false, true);
         }
-        // The adapters land with their own issues; until then say so plainly rather than pretend to connect.
-        log.error("{} token found, but this build has no {} adapter yet. Unset the token to use the console.",
-                slack ? "A Slack" : "A Discord", slack ? "Slack" : "Discord");
-        return 2;
-    }
-
-    private static boolean present(String name) {
-        String v = System.getenv(name);
-        return v != null && !v.isBlank();
+        List<AutoCloseable> open = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC());
+             BotHttpServer http = new BotHttpServer()) {
+            for (Launcher l : wanted) {
+                l.routes(runtime, settings, env, http);
+            }
+            http.start("0.0.0.0", settings.httpPort());
+            for (Launcher l : wanted) {
+                open.add(l.start(runtime, settings, env));
+                log.info("{} connected", l.name());
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "copbot-shutdown"));
+            stopped.await();
+        } finally {
+            for (AutoCloseable c : open.reversed()) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.warn("closing a connection failed: {}", e.getMessage());
+                }
+            }
+        }
+        return 0;
     }
 }
