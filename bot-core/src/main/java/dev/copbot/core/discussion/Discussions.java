@@ -31,6 +31,7 @@ public final class Discussions implements AutoCloseable {
     private final AccessControl access;
     private final Clock clock;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private final AtomicBoolean stale = new AtomicBoolean();
 
     public Discussions(MessageStore store, SearchIndex index, Ranking ranking, AccessControl access, Clock clock) {
         this.store = store;
@@ -76,7 +77,7 @@ public final class Discussions implements AutoCloseable {
             });
         });
         flush();
-        index.refresh();
+        changed();
         log.info("search index rebuilt: {} threads", threads[0]);
         return threads[0];
     }
@@ -99,7 +100,7 @@ public final class Discussions implements AutoCloseable {
             }
         }
         Set<ThreadKey> changed = store.saveAll(kept);
-        reindex(changed);
+        reindex(changed, kept);
         return kept.size();
     }
 
@@ -145,6 +146,7 @@ public final class Discussions implements AutoCloseable {
 
     /** Searches as {@code asker}: only threads they may read count, in results, totals and later pages. */
     public SearchEngine.Results search(UserId asker, SearchRequest request, int offset, int limit) {
+        refreshIfStale();
         return engine.search(request, access.filterFor(asker), offset, limit, true);
     }
 
@@ -159,11 +161,23 @@ public final class Discussions implements AutoCloseable {
     }
 
     private void reindex(Collection<ThreadKey> keys) {
+        reindex(keys, List.of());
+    }
+
+    /**
+     * Re-indexes changed threads. A thread that the store holds only in this batch (a new thread, as in an import) is
+     * built from the batch itself; the others are read back from the store.
+     */
+    private void reindex(Collection<ThreadKey> keys, List<Message> batch) {
         if (keys.isEmpty()) {
             return;
         }
-        Map<ThreadKey, List<StoredMessage>> threads = store.threads(List.copyOf(keys));
-        for (ThreadKey key : keys) {
+        Map<ThreadKey, List<StoredMessage>> fromBatch = store.wholeThreadsIn(keys, batch);
+        // Every stored message of these threads was just inserted, so the index cannot hold them yet.
+        fromBatch.forEach((key, messages) -> index.add(ThreadDocument.of(key, messages), AccessControl.workspace(key.channel())));
+        List<ThreadKey> rest = keys.stream().filter(k -> !fromBatch.containsKey(k)).toList();
+        Map<ThreadKey, List<StoredMessage>> threads = store.threads(rest);
+        for (ThreadKey key : rest) {
             List<StoredMessage> messages = threads.get(key);
             if (messages == null) {
                 index.delete(key);
@@ -174,9 +188,16 @@ public final class Discussions implements AutoCloseable {
         changed();
     }
 
+    /** Changes become searchable at the next search (read-your-writes without a refresh per write). */
     private void changed() {
         dirty.set(true);
-        index.refresh();
+        stale.set(true);
+    }
+
+    private void refreshIfStale() {
+        if (stale.compareAndSet(true, false)) {
+            index.refresh();
+        }
     }
 
     @Override

@@ -43,7 +43,8 @@ final class Feedback {
         return words >= settings.minWords();
     }
 
-    Query expand(Query original, SearchRequest request, List<SearchIndex.Hit> top) {
+    Query expand(Query original, SearchRequest request, List<SearchIndex.Hit> top,
+                 org.apache.lucene.search.IndexSearcher searcher) {
         if (top.isEmpty()) {
             return original;
         }
@@ -60,6 +61,9 @@ final class Feedback {
         request.clauses().forEach(c -> c.alternatives().forEach(a -> own.addAll(queries.tokensAll(a))));
         List<Map.Entry<String, Double>> chosen = weights.entrySet().stream()
                 .filter(e -> !own.contains(e.getKey()) && e.getKey().length() > 1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(settings.terms() * 3L)
+                .filter(e -> !ThreadQuery.common(searcher, e.getKey()))
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(settings.terms()).toList();
         if (chosen.isEmpty()) {

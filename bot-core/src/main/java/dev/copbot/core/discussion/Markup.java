@@ -27,6 +27,9 @@ public final class Markup {
         if (text == null || text.isEmpty()) {
             return "";
         }
+        if (!hasMarkup(text)) {
+            return text; // most messages: nothing to rewrite, and the regexes are the costly part of indexing
+        }
         String t = SLACK_LINK.matcher(text).replaceAll(m -> quote(m.group(2) == null || m.group(2).isBlank()
                 ? m.group(1) : m.group(2) + " " + m.group(1)));
         t = SLACK_USER.matcher(t).replaceAll(m -> m.group(1) == null ? "" : quote("@" + m.group(1)));
@@ -38,6 +41,16 @@ public final class Markup {
         t = EMOJI_CODE.matcher(t).replaceAll("");
         t = FENCE.matcher(t).replaceAll("\n");
         return t.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    private static boolean hasMarkup(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '<' || c == ':' || c == '`' || c == '&') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Makes {@code @here}, {@code @channel} and {@code @everyone} inert (a zero-width space after the @). */

@@ -12,6 +12,7 @@ import dev.copbot.core.store.Database;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -192,6 +193,48 @@ public final class MessageStore {
             }
         }
         return out;
+    }
+
+    /**
+     * The threads among {@code keys} whose stored messages are exactly the ones of {@code batch} (the thread began in
+     * this batch), as stored messages without reactions, so they need not be read back. One query per channel.
+     */
+    public Map<ThreadKey, List<StoredMessage>> wholeThreadsIn(Collection<ThreadKey> keys, List<Message> batch) {
+        Map<ThreadKey, List<StoredMessage>> grouped = new HashMap<>();
+        for (Message m : batch) {
+            ThreadKey key = new ThreadKey(m.channel(), m.threadRoot().id());
+            if (keys.contains(key)) {
+                grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new StoredMessage(m.id(), key.root(), m.author(),
+                        m.text(), m.postedAt(), List.of()));
+            }
+        }
+        Map<ChannelId, List<ThreadKey>> byChannel = new HashMap<>();
+        grouped.keySet().forEach(k -> byChannel.computeIfAbsent(k.channel(), c -> new ArrayList<>()).add(k));
+        Map<ThreadKey, List<StoredMessage>> whole = new HashMap<>();
+        for (var e : byChannel.entrySet()) {
+            List<ThreadKey> threads = e.getValue();
+            for (int from = 0; from < threads.size(); from += 500) {
+                List<ThreadKey> part = threads.subList(from, Math.min(threads.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                Object[] params = new Object[part.size() + 1];
+                params[0] = e.getKey().toString();
+                for (int i = 0; i < part.size(); i++) {
+                    params[i + 1] = part.get(i).root();
+                }
+                Map<String, Long> counts = new HashMap<>();
+                db.query("SELECT thread_root, COUNT(*) FROM messages WHERE channel_id = ? AND thread_root IN (" + marks
+                        + ") GROUP BY thread_root", rs -> counts.put(rs.getString(1), rs.getLong(2)), params);
+                for (ThreadKey k : part) {
+                    List<StoredMessage> messages = grouped.get(k);
+                    if (counts.getOrDefault(k.root(), -1L) == messages.size()) {
+                        messages.sort(java.util.Comparator.comparing(StoredMessage::postedAt)
+                                .thenComparing(m -> m.id().id()));
+                        whole.put(k, messages);
+                    }
+                }
+            }
+        }
+        return whole;
     }
 
     /** Every thread of the store, for a rebuild; {@code visitor} gets batches of keys. */

@@ -3,7 +3,8 @@ package dev.copbot.core.discussion;
 /**
  * How threads are scored. BM25 on the thread's whole text, plus (each with its weight) its title and its accepted
  * answer again, a
- * proximity bonus for query words that stand close together in the thread, and a modest lift for solved threads.
+ * proximity bonus for query words that stand close together in the thread, and a modest lift for solved threads (an amount added to the score, not a factor, so that Lucene can
+ * still skip threads that cannot reach the top).
  * The defaults were chosen on the Stack Exchange collections in docs/BENCHMARKS.md.
  */
 public record Ranking(float k1, float b, float titleWeight, float textWeight, float acceptedWeight,
@@ -20,7 +21,7 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
     }
 
     public static Ranking defaults() {
-        return new Ranking(0.9f, 0.4f, 0.2f, 1.0f, 0.5f, 0.5f, 6, 1.1f, new Feedback(5, 20, 0.7f, 4));
+        return new Ranking(0.9f, 0.4f, 0.2f, 1.0f, 0.5f, 0.5f, 6, 0.5f, new Feedback(5, 20, 0.7f, 4));
     }
 
     public Ranking withoutFeedback() {

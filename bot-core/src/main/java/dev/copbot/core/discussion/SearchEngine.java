@@ -38,19 +38,22 @@ public final class SearchEngine {
      * before ranking, so counts, snippets and later pages all respect it.
      */
     public Results search(SearchRequest request, Query accessFilter, int offset, int limit, boolean withSnippets) {
-        Query query = queries.build(request, accessFilter);
-        if (query == null) {
-            return Results.NOTHING_SEARCHABLE;
-        }
-        if (feedback.applies(request)) {
-            query = feedback.expand(query, request, index.search(query, 0, feedback.documents()).hits());
-        }
-        SearchIndex.Page page = index.search(query, offset, limit);
-        List<Result> out = new ArrayList<>();
-        for (SearchIndex.Hit hit : page.hits()) {
-            out.add(new Result(hit, withSnippets ? snippets.of(hit, request) : ""));
-        }
-        return new Results(out, page.total(), page.totalIsExact(), true);
+        return index.withSearcher(searcher -> {
+            Query query = queries.build(request, accessFilter, searcher);
+            if (query == null) {
+                return Results.NOTHING_SEARCHABLE;
+            }
+            if (feedback.applies(request)) {
+                List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents()).hits();
+                query = feedback.expand(query, request, top, searcher);
+            }
+            SearchIndex.Page page = index.search(searcher, query, offset, limit);
+            List<Result> out = new ArrayList<>();
+            for (SearchIndex.Hit hit : page.hits()) {
+                out.add(new Result(hit, withSnippets ? snippets.of(hit, request) : ""));
+            }
+            return new Results(out, page.total(), page.totalIsExact(), true);
+        });
     }
 
     /** The query words as the index sees them (stemmed, lower case), for picking the best message of a thread. */

@@ -98,6 +98,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Adds a thread known not to be in the index yet (it began in the batch being indexed): no delete needed. */
+    public void add(ThreadDocument thread, String workspace) {
+        try {
+            writer.addDocument(document(thread, workspace));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void upsertAll(Collection<ThreadDocument> threads, java.util.function.Function<ThreadKey, String> workspace) {
         threads.forEach(t -> upsert(t, workspace.apply(t.key())));
     }
@@ -165,12 +174,29 @@ public final class SearchIndex implements AutoCloseable {
 
     public record Page(List<Hit> hits, long total, boolean totalIsExact) {}
 
-    /** The hits from {@code offset}, at most {@code limit}; totals are exact up to 1 000. */
-    public Page search(Query query, int offset, int limit) {
+    /** Runs {@code work} on one point-in-time view of the index, so statistics and searches agree. */
+    public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
                 searcher.setSimilarity(similarity);
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hits from {@code offset}, at most {@code limit}; totals are exact up to 1 000. */
+    public Page search(Query query, int offset, int limit) {
+        return withSearcher(s -> search(s, query, offset, limit));
+    }
+
+    public Page search(IndexSearcher searcher, Query query, int offset, int limit) {
+        try {
+            {
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, 1000));
                 List<Hit> hits = new ArrayList<>();
                 var stored = searcher.storedFields();
@@ -184,8 +210,6 @@ public final class SearchIndex implements AutoCloseable {
                 }
                 return new Page(hits, top.totalHits.value(),
                         top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO);
-            } finally {
-                searchers.release(searcher);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -36,8 +35,15 @@ final class ThreadQuery {
         this.ranking = ranking;
     }
 
+    /**
+     * A word in more threads than this is too costly to use in proximity pairs and feedback (each would read that
+     * many postings with positions) and says little about a thread anyway. Small collections never reach it.
+     */
+    static final int COMMON_THREADS = 10_000;
+    static final double COMMON_SHARE = 0.01;
+
     /** The query, or null when no word of the request is searchable (all stop words). */
-    Query build(SearchRequest request, Query accessFilter) {
+    Query build(SearchRequest request, Query accessFilter, org.apache.lucene.search.IndexSearcher searcher) {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         int clauses = 0;
         List<String> sequence = new ArrayList<>();
@@ -62,13 +68,14 @@ final class ThreadQuery {
         if (clauses == 0) {
             return null;
         }
-        addProximity(scoring, sequence);
-        Query scored = scoring.build();
-        if (ranking.solvedBoost() != 1f) {
-            scored = FunctionScoreQuery.boostByQuery(scored, new TermQuery(new Term(SearchIndex.SOLVED, "1")),
-                    ranking.solvedBoost());
+        addProximity(scoring, sequence, searcher);
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(scoring.build(), Occur.MUST);
+        if (ranking.solvedBoost() > 0) {
+            // Added to threads that match anyway (never a match on its own), and additive rather than a factor so
+            // that Lucene can still skip threads that cannot reach the top.
+            all.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
+                    new TermQuery(new Term(SearchIndex.SOLVED, "1"))), ranking.solvedBoost()), Occur.SHOULD);
         }
-        BooleanQuery.Builder all = new BooleanQuery.Builder().add(scored, Occur.MUST);
         for (String ex : request.excluded()) {
             Query q = anyField(ex);
             if (q != null) {
@@ -124,13 +131,26 @@ final class ThreadQuery {
     }
 
     /** Adjacent query words found within a small window of the thread's text score a little more. */
-    private void addProximity(BooleanQuery.Builder scoring, List<String> sequence) {
+    private void addProximity(BooleanQuery.Builder scoring, List<String> sequence,
+                              org.apache.lucene.search.IndexSearcher searcher) {
         if (ranking.proximityWeight() <= 0 || sequence.size() < 2) {
             return;
         }
         for (int i = 0; i + 1 < sequence.size(); i++) {
+            if (common(searcher, sequence.get(i)) || common(searcher, sequence.get(i + 1))) {
+                continue;
+            }
             PhraseQuery pair = new PhraseQuery(ranking.proximityWindow(), SearchIndex.TEXT, sequence.get(i), sequence.get(i + 1));
             scoring.add(new BoostQuery(pair, ranking.proximityWeight()), Occur.SHOULD);
+        }
+    }
+
+    static boolean common(org.apache.lucene.search.IndexSearcher searcher, String token) {
+        try {
+            double limit = Math.max(COMMON_THREADS, COMMON_SHARE * searcher.getIndexReader().maxDoc());
+            return searcher.getIndexReader().docFreq(new Term(SearchIndex.TEXT, token)) > limit;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
