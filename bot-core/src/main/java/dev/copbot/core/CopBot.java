@@ -6,6 +6,7 @@ import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.IndexCommands;
 import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.Ranking;
@@ -62,6 +63,7 @@ public final class CopBot {
         new CommunityCommands(communities, users).register(router);
         new SkillCommands(new SkillStore(db), users).register(router);
         new SearchCommands(discussions, communities, users, new Permalinks(ports)).register(router);
+        new IndexCommands(discussions, communities).register(router);
     }
 
     public Discussions discussions() {

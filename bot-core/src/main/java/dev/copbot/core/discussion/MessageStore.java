@@ -45,12 +45,14 @@ public final class MessageStore {
         db.update("UPDATE channels SET indexed = ? WHERE id = ?", indexed ? 1 : 0, channel.toString());
     }
 
-    /** Whether messages of this channel are kept and searchable: it belongs to a live community or an admin enabled it. */
+    /**
+     * Whether messages of this channel are kept and searchable: it belongs to a community (an archived one keeps
+     * its history, and its channel may still see replies to old threads) or an admin enabled it.
+     */
     public boolean indexable(ChannelId channel) {
         return db.count("""
                 SELECT COUNT(*) FROM channels ch WHERE ch.id = ? AND (ch.indexed = 1 OR EXISTS (
-                    SELECT 1 FROM community_channels cc JOIN communities c ON c.name = cc.community
-                    WHERE cc.channel_id = ch.id AND c.archived_at IS NULL))""", channel.toString()) > 0;
+                    SELECT 1 FROM community_channels cc WHERE cc.channel_id = ch.id))""", channel.toString()) > 0;
     }
 
     public Optional<Channel> channel(ChannelId id) {
@@ -269,7 +271,7 @@ public final class MessageStore {
                 channel.toString(), user.toString()) > 0;
     }
 
-    /** Removes everything a channel held: messages, reactions, membership, tombstones are kept. */
+    /** Removes everything a channel held (messages, reactions, membership), leaving tombstones behind. */
     public void purgeChannel(ChannelId channel, Instant at) {
         db.transaction(() -> {
             String id = channel.toString();

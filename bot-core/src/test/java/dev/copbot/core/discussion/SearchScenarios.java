@@ -219,4 +219,24 @@ abstract class SearchScenarios {
         assertThat(none.ok()).isTrue();
         assertThat(none.text()).contains("No threads you can read match 'zeppelin'");
     }
+
+    @Test
+    void onlyCommunityChannelsAndChannelsAnAdminEnabledAreIndexed() {
+        assertThat(threads(search("slack:T1:UASK", "memes"))).isEmpty();
+        Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
+        Reply refused = search("slack:T1:UASK", "x").ok() ? bot.as(new Actor(UserId.parse("slack:T1:UASK"), "asker",
+                Optional.empty(), false), "index enable <#C300|random>") : null;
+        assertThat(refused.ok()).isFalse();
+        assertThat(refused.text()).contains("Only admins");
+
+        assertThat(bot.as(admin, "index enable <#C300|random>").ok()).isTrue();
+        bot.post(RANDOM, "4000.2", "slack:T1:UASK", "*More consumer memes*\nnow indexed", null, T0.plusSeconds(5));
+        assertThat(threads(search("slack:T1:UASK", "memes"))).containsExactly("4000.2");
+
+        Reply off = bot.as(admin, "index disable <#C300|random>");
+        assertThat(off.text()).contains("no longer indexed");
+        assertThat(threads(search("slack:T1:UASK", "memes"))).isEmpty();
+        assertThat(bot.as(admin, "index disable <#C100|kafka>").text()).contains("belongs to a community (kafka)");
+        assertThat(threads(search("slack:T1:UASK", "rebalance"))).containsExactly("1000.1");
+    }
 }
