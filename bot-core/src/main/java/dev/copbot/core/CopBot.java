@@ -6,6 +6,7 @@ import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.home.HomeView;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChatPorts;
@@ -35,6 +36,7 @@ public final class CopBot {
     private final CommandRouter router;
     private final UserDirectory users;
     private final CommunityStore communities;
+    private final HomeView home;
 
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
         this.settings = settings;
@@ -45,7 +47,9 @@ public final class CopBot {
         this.communities = new CommunityStore(db);
         new HelpCommand(router).register();
         new CommunityCommands(communities, users).register(router);
-        new SkillCommands(new SkillStore(db), users).register(router);
+        SkillStore skills = new SkillStore(db);
+        new SkillCommands(skills, users).register(router);
+        this.home = new HomeView(communities, skills);
     }
 
     public CommandRouter router() {
@@ -82,6 +86,12 @@ public final class CopBot {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The person's own page (Slack's App Home): their communities and skills, with buttons to change them. */
+    public Reply home(Actor actor) {
+        users.seen(actor, clock.instant());
+        return home.of(actor.id());
     }
 
     public boolean isAdmin(Actor actor) {

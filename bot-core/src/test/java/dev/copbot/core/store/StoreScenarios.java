@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,19 @@ abstract class StoreScenarios {
         assertThatThrownBy(() -> db.update(
                 "INSERT INTO memberships (community, user_id, joined_at) VALUES ('nowhere', 'console:alice', 1)"))
                 .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void aReceiptIsFirstOnlyOncePerSourceAndId() {
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        Receipts receipts = new Receipts(db);
+        assertThat(receipts.firstTime("slack:T1", "Ev1", at)).isTrue();
+        assertThat(receipts.firstTime("slack:T1", "Ev1", at.plusSeconds(60))).as("the retry").isFalse();
+        assertThat(new Receipts(db).firstTime("slack:T1", "Ev1", at)).as("another replica").isFalse();
+        assertThat(receipts.firstTime("slack:T2", "Ev1", at)).as("same id, other workspace").isTrue();
+        assertThat(receipts.firstTime("slack:T1", "Ev2", at)).isTrue();
+
+        assertThat(receipts.prune(at.plus(Duration.ofHours(3)), Duration.ofHours(2))).isEqualTo(3);
+        assertThat(db.count("SELECT COUNT(*) FROM inbound_receipts")).isZero();
     }
 }
