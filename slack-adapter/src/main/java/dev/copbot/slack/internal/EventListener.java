@@ -53,7 +53,7 @@ final class EventListener {
     }
 
     void register(App app) {
-        on(app, MessageEvent.class, (e, team) -> e.getUser() == null ? null : posted(e, team));
+        on(app, MessageEvent.class, (e, team) -> e.getUser() == null ? null : EventTranslation.posted(e, team));
         on(app, MessageChangedEvent.class, (e, team) -> e.getMessage() == null || e.getMessage().getTs() == null ? null
                 : new Inbound.MessageEdited(new MessageId(SlackIds.channel(team, e.getChannel()), e.getMessage().getTs()),
                         e.getMessage().getText(), SlackIds.instant(e.getEventTs(), now())));
@@ -120,16 +120,6 @@ final class EventListener {
             log.warn("could not publish the App Home of {}: {}", e.getUser(), ex.getMessage());
         }
         return ctx.ack();
-    }
-
-    private static Inbound posted(MessageEvent e, String team) {
-        ChannelId channel = SlackIds.channel(team, e.getChannel());
-        MessageId id = new MessageId(channel, e.getTs());
-        Optional<MessageId> parent = Optional.ofNullable(e.getThreadTs()).filter(t -> !t.equals(e.getTs()))
-                .map(t -> new MessageId(channel, t));
-        Message message = new Message(id, SlackIds.user(team, e.getUser()), e.getText(),
-                SlackIds.instant(e.getTs(), Instant.EPOCH), parent);
-        return new Inbound.MessagePosted(message, new Channel(channel, null, SlackIds.visibility(e.getChannelType())));
     }
 
     private static Reaction reaction(String team, String channel, String ts, String user, String emoji) {
