@@ -147,4 +147,15 @@ class SlashCommandTest {
         assertThat(cop("comunities").body()).contains("Did you mean", "communities").doesNotContain("Exception");
         assertThat(h.slack.callsBesidesAuth()).extracting(FakeSlackApi.Call::method).containsOnly("users.info");
     }
+
+    @Test
+    void searchesAreAcknowledgedAtOnceAndAnsweredAsBlockKitThroughTheResponseUrl() throws Exception {
+        var ack = cop("search rotate tls cert in:#sre");
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(ack.body()).isEmpty();
+        var answer = h.slack.await("/commands/T1/1234/abcd", 1, 5).get(0).json();
+        assertThat(answer.get("response_type").getAsString()).isEqualTo("ephemeral");
+        assertThat(answer.getAsJsonArray("blocks")).isNotEmpty();
+        assertThat(answer.get("text").getAsString()).isNotBlank();
+    }
 }

@@ -11,6 +11,7 @@ import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * The slash command (the manifest names it {@code /cop}; any command name of this app is accepted, so a staging app
  * may call it {@code /cop-staging}). A command answered within the budget is answered in the acknowledgement itself;
  * a slower one is acknowledged at once and answered through the response URL when it is done, so Slack's 3-second
- * limit is never missed.
+ * limit is never missed. Searches and expert lookups always take the second path.
  */
 final class CommandListener {
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
+    /** Commands that query the index or rank people: acknowledged at once, always answered through the response URL. */
+    static final Set<String> ALWAYS_LATER = Set.of("search", "experts", "ask");
 
     private final Replies replies;
     private final ExecutorService executor;
@@ -45,6 +48,10 @@ final class CommandListener {
     private Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload p = request.getPayload();
         CompletableFuture<Optional<Reply>> work = CompletableFuture.supplyAsync(() -> run(p), executor);
+        if (ALWAYS_LATER.contains(firstWord(p.getText()))) {
+            work.thenAccept(reply -> reply.ifPresent(r -> respondLater(ctx, r)));
+            return ctx.ack();
+        }
         try {
             return work.get(budget.toMillis(), TimeUnit.MILLISECONDS)
                     .map(r -> ctx.ack(Replies.slashResponse(r))).orElseGet(ctx::ack);
@@ -57,6 +64,12 @@ final class CommandListener {
             });
             return ctx.ack(Replies.slashResponse(failed));
         }
+    }
+
+    private static String firstWord(String text) {
+        String t = text == null ? "" : text.strip();
+        int space = t.indexOf(' ');
+        return (space < 0 ? t : t.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The core's answer, or empty when it was a form that is now open. */
