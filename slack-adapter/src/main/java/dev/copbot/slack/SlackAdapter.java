@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.LoggerFactory;
 
 /**
  * CoP Bot on Slack, on Bolt for Java. {@link #start()} connects: over Socket Mode when an app-level token is given
@@ -120,11 +121,13 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         try {
             if (socketMode != null) {
                 socketMode.close();
             }
+        } catch (Exception e) {
+            LoggerFactory.getLogger(SlackAdapter.class).warn("closing the Socket Mode session failed: {}", e.getMessage());
         } finally {
             wiring.close();
         }

@@ -22,6 +22,20 @@ public final class Receipts {
                 + "ON CONFLICT (source, event_id) DO NOTHING", source, id, at.toEpochMilli()) == 1;
     }
 
+    /**
+     * Runs {@code work} the first time (source, id) is seen, in one transaction with the receipt: when the work fails,
+     * the receipt is rolled back too, so the platform's next delivery tries again. Returns false for a repeat.
+     */
+    public boolean once(String source, String id, Instant at, Runnable work) {
+        return db.transaction(c -> {
+            if (!firstTime(source, id, at)) {
+                return false;
+            }
+            work.run();
+            return true;
+        });
+    }
+
     /** Forgets receipts older than {@code keep} (Slack stops retrying after about an hour); returns how many. */
     public int prune(Instant now, Duration keep) {
         return db.update("DELETE FROM inbound_receipts WHERE received_at < ?", now.minus(keep).toEpochMilli());

@@ -78,4 +78,20 @@ abstract class StoreScenarios {
         assertThat(receipts.prune(at.plus(Duration.ofHours(3)), Duration.ofHours(2))).isEqualTo(3);
         assertThat(db.count("SELECT COUNT(*) FROM inbound_receipts")).isZero();
     }
+
+    @Test
+    void workThatFailsLeavesNoReceiptSoTheRedeliveryRunsIt() {
+        Instant at = Instant.parse("2026-03-02T10:00:00Z");
+        Receipts receipts = new Receipts(db);
+        assertThatThrownBy(() -> receipts.once("slack:T1", "Ev7", at, () -> {
+            db.update("INSERT INTO communities (name, created_by, created_at) VALUES ('half', 'console:admin', 1)");
+            throw new IllegalStateException("crash while handling");
+        })).hasMessageContaining("crash");
+        assertThat(db.count("SELECT COUNT(*) FROM communities")).isZero();
+
+        int[] runs = {0};
+        assertThat(receipts.once("slack:T1", "Ev7", at, () -> runs[0]++)).isTrue();
+        assertThat(receipts.once("slack:T1", "Ev7", at, () -> runs[0]++)).isFalse();
+        assertThat(runs[0]).isEqualTo(1);
+    }
 }
