@@ -1,6 +1,8 @@
 package dev.copbot.app;
 
 import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.app.cli.EvalCommand;
+import dev.copbot.app.cli.ReindexCommand;
 import dev.copbot.app.cli.Failures;
 import dev.copbot.app.cli.RunCommand;
 import picocli.CommandLine;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The {@code copbot} command line. */
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ReindexCommand.class, EvalCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

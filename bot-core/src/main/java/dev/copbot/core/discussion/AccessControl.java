@@ -1,0 +1,103 @@
+package dev.copbot.core.discussion;
+
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPort;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may read what, decided at query time. Public channels of the asker's own workspace or guild are open to them;
+ * private channels and DMs only to their members, asked of the platform (cached briefly) or, with no connection to
+ * it (the console on an import), taken from the membership the store last saw. Other workspaces: never.
+ */
+public final class AccessControl {
+    private static final Logger log = LoggerFactory.getLogger(AccessControl.class);
+
+    private record Entry(boolean allowed, Instant expires) {}
+
+    private final MessageStore store;
+    private final ChatPorts ports;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public AccessControl(MessageStore store, ChatPorts ports, Clock clock, Duration ttl) {
+        this.store = store;
+        this.ports = ports;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** A filter that lets through only threads the asker may read now. */
+    public Query filterFor(UserId asker) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(SearchIndex.WORKSPACE, workspace(asker))), Occur.FILTER);
+        List<BytesRef> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
+                .filter(c -> !mayRead(asker, c)).map(c -> new BytesRef(c.toString())).toList();
+        if (!closed.isEmpty()) {
+            b.add(new TermInSetQuery(SearchIndex.CHANNEL, closed), Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    public boolean mayRead(UserId user, ChannelId channel) {
+        if (!channel.sameScope(user)) {
+            return false;
+        }
+        var known = store.channel(channel);
+        if (known.isPresent() && known.get().visibility() == dev.copbot.core.platform.Visibility.PUBLIC) {
+            return true;
+        }
+        String key = user + "\u0000" + channel;
+        Instant now = clock.instant();
+        Entry e = cache.get(key);
+        if (e != null && e.expires().isAfter(now)) {
+            return e.allowed();
+        }
+        boolean allowed = ask(user, channel);
+        cache.put(key, new Entry(allowed, now.plus(ttl)));
+        return allowed;
+    }
+
+    /** Membership changed: the next check asks again. */
+    public void forget(UserId user, ChannelId channel) {
+        cache.remove(user + "\u0000" + channel);
+    }
+
+    private boolean ask(UserId user, ChannelId channel) {
+        Optional<ChatPort> port = ports.of(channel.platform());
+        if (port.isPresent()) {
+            try {
+                return port.get().mayRead(user, channel);
+            } catch (RuntimeException e) {
+                log.warn("could not check whether {} may read {}: {}; treating as no", user, channel, e.getMessage());
+                return false;
+            }
+        }
+        return store.isMember(channel, user);
+    }
+
+    public static String workspace(UserId user) {
+        return user.platform().scoped() ? user.platform().key() + ":" + user.scope() : user.platform().key();
+    }
+
+    public static String workspace(ChannelId channel) {
+        return channel.platform().scoped() ? channel.platform().key() + ":" + channel.scope() : channel.platform().key();
+    }
+}
