@@ -14,6 +14,7 @@ import dev.copbot.core.discussion.SearchCommands;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.home.HomeView;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChatPorts;
@@ -41,6 +42,7 @@ public final class CopBot {
     private final CommandRouter router;
     private final UserDirectory users;
     private final CommunityStore communities;
+    private final HomeView home;
 
     private final Discussions discussions;
 
@@ -61,7 +63,9 @@ public final class CopBot {
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
         new HelpCommand(router).register();
         new CommunityCommands(communities, users).register(router);
-        new SkillCommands(new SkillStore(db), users).register(router);
+        SkillStore skills = new SkillStore(db);
+        new SkillCommands(skills, users).register(router);
+        this.home = new HomeView(communities, skills);
         new SearchCommands(discussions, communities, users, new Permalinks(ports)).register(router);
         new IndexCommands(discussions, communities).register(router);
     }
@@ -138,6 +142,12 @@ public final class CopBot {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The person's own page (Slack's App Home): their communities and skills, with buttons to change them. */
+    public Reply home(Actor actor) {
+        users.seen(actor, clock.instant());
+        return home.of(actor.id());
     }
 
     public boolean isAdmin(Actor actor) {
