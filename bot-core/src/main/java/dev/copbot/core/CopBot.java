@@ -12,6 +12,9 @@ import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchCommands;
 import dev.copbot.core.discussion.SearchIndex;
+import dev.copbot.core.expertise.ExpertCommands;
+import dev.copbot.core.expertise.ExpertFinder;
+import dev.copbot.core.expertise.ExpertPreferences;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
 import dev.copbot.core.home.HomeView;
@@ -45,6 +48,7 @@ public final class CopBot {
     private final HomeView home;
 
     private final Discussions discussions;
+    private final ExpertFinder experts;
 
     /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
@@ -66,8 +70,16 @@ public final class CopBot {
         SkillStore skills = new SkillStore(db);
         new SkillCommands(skills, users).register(router);
         this.home = new HomeView(communities, skills);
-        new SearchCommands(discussions, communities, users, new Permalinks(ports)).register(router);
+        Permalinks permalinks = new Permalinks(ports);
+        new SearchCommands(discussions, communities, users, permalinks).register(router);
+        ExpertPreferences preferences = new ExpertPreferences(db);
+        this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, ExpertFinder.Weights.defaults());
+        new ExpertCommands(experts, preferences, communities, users).register(router);
         new IndexCommands(discussions, communities).register(router);
+    }
+
+    public ExpertFinder experts() {
+        return experts;
     }
 
     public Discussions discussions() {
