@@ -2,28 +2,96 @@ package dev.copbot.app;
 
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The wired bot: store opened and migrated, core built, ports registered. Close it to release the store. */
+/**
+ * The wired bot: store opened and migrated, search index opened (and rebuilt from the store when it is missing,
+ * unreadable, of an older format or behind the store), core built, ports registered. Close it to flush and release.
+ */
 public final class BotRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
+    private static final long FLUSH_SECONDS = 5;
+
     private final Database database;
     private final CopBot bot;
+    private final ScheduledExecutorService flusher;
 
-    private BotRuntime(Database database, CopBot bot) {
+    private BotRuntime(Database database, CopBot bot, ScheduledExecutorService flusher) {
         this.database = database;
         this.bot = bot;
+        this.flusher = flusher;
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
         Database db = Database.open(settings.database());
-        ChatPorts registry = new ChatPorts();
-        for (ChatPort p : ports) {
-            registry.register(p);
+        try {
+            ChatPorts registry = new ChatPorts();
+            for (ChatPort p : ports) {
+                registry.register(p);
+            }
+            SearchIndex index = SearchIndex.open(prepareIndexDirectory(settings.dataDir().resolve("index")), Ranking.defaults());
+            CopBot bot = new CopBot(db, index, settings.bot(), clock, registry);
+            bot.discussions().reconcile();
+            ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "copbot-index-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            flusher.scheduleWithFixedDelay(() -> {
+                try {
+                    if (bot.discussions().dirty()) {
+                        bot.discussions().flush();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("flushing the search index failed: {}", e.getMessage());
+                }
+            }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
+            return new BotRuntime(db, bot, flusher);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
-        return new BotRuntime(db, new CopBot(db, settings.bot(), clock, registry));
+    }
+
+    /** An index that exists but cannot be read (corrupt, or an older format) is moved out of the way. */
+    static Path prepareIndexDirectory(Path dir) {
+        try {
+            boolean hasFiles = Files.isDirectory(dir) && hasEntries(dir);
+            if (hasFiles && !SearchIndex.readable(dir)) {
+                log.warn("the search index in {} is unreadable or of an older format: rebuilding it from the store", dir);
+                try (Stream<Path> all = Files.walk(dir)) {
+                    for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the search index directory " + dir, e);
+        }
+    }
+
+    private static boolean hasEntries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
     }
 
     public CopBot bot() {
@@ -36,6 +104,11 @@ public final class BotRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        database.close();
+        flusher.shutdownNow();
+        try {
+            bot.discussions().close();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.copbot.app;
 
+import dev.copbot.app.cli.BenchCommand;
 import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.app.cli.EvalCommand;
+import dev.copbot.app.cli.ReindexCommand;
 import dev.copbot.app.cli.Failures;
 import dev.copbot.app.cli.RunCommand;
 import picocli.CommandLine;
@@ -9,13 +12,23 @@ import picocli.CommandLine.Command;
 /** The {@code copbot} command line. */
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ReindexCommand.class, EvalCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Lucene says at start that the JDK's incubating vector module is not enabled. Enabling it would print the JVM's
+     * own incubator warning on every start instead, for a gain that matters for vector search, which we do not use.
+     * Held in a field: JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

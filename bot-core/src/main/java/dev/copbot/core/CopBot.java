@@ -4,8 +4,17 @@ import dev.copbot.core.command.CommandRouter;
 import dev.copbot.core.command.HelpCommand;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.discussion.AccessControl;
+import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.IndexCommands;
+import dev.copbot.core.discussion.MessageStore;
+import dev.copbot.core.discussion.Permalinks;
+import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchCommands;
+import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.home.HomeView;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChatPorts;
@@ -15,8 +24,6 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The transport-neutral bot. Adapters (Slack, Discord, console) turn what their platform sends into an
@@ -27,7 +34,7 @@ public final class CopBot {
     /** The action id of a button whose value is a command to run as the person who clicked it. */
     public static final String RUN_COMMAND_ACTION = "cop.run";
 
-    private static final Logger log = LoggerFactory.getLogger(CopBot.class);
+    private static final java.time.Duration ACCESS_CACHE = java.time.Duration.ofSeconds(60);
 
     private final BotSettings settings;
     private final Clock clock;
@@ -35,17 +42,41 @@ public final class CopBot {
     private final CommandRouter router;
     private final UserDirectory users;
     private final CommunityStore communities;
+    private final HomeView home;
 
+    private final Discussions discussions;
+
+    /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
+        this(db, SearchIndex.inMemory(Ranking.defaults()), settings, clock, ports);
+    }
+
+    public CopBot(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
         this.settings = settings;
         this.clock = clock;
         this.ports = ports;
         this.router = new CommandRouter(clock);
         this.users = new UserDirectory(db);
         this.communities = new CommunityStore(db);
+        MessageStore messages = new MessageStore(db);
+        this.discussions = new Discussions(messages, index, Ranking.defaults(),
+                new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
         new HelpCommand(router).register();
         new CommunityCommands(communities, users).register(router);
-        new SkillCommands(new SkillStore(db), users).register(router);
+        SkillStore skills = new SkillStore(db);
+        new SkillCommands(skills, users).register(router);
+        this.home = new HomeView(communities, skills);
+        new SearchCommands(discussions, communities, users, new Permalinks(ports)).register(router);
+        new IndexCommands(discussions, communities).register(router);
+    }
+
+    public Discussions discussions() {
+        return discussions;
+    }
+
+    /** The newest stored message of a channel, where a backfill after a reconnect starts from. */
+    public Optional<String> lastMessageId(dev.copbot.core.platform.ChannelId channel) {
+        return discussions.lastMessageId(channel);
     }
 
     public CommandRouter router() {
@@ -73,15 +104,50 @@ public final class CopBot {
             case Inbound.FormSubmitted f -> Optional.of(Reply.error("That form is no longer active. "
                     + "Run the command again to open a fresh one."));
             case Inbound.MemberJoinedChannel j -> {
+                discussions.memberJoined(j.channel().id(), j.user());
                 // Joining a community's channel is joining the community.
                 communities.communitiesOfChannel(j.channel().id()).forEach(name -> communities.join(name, j.user(), j.at()));
                 yield Optional.empty();
             }
-            default -> {
-                log.debug("no handler yet for {}", event.getClass().getSimpleName());
+            case Inbound.MemberLeftChannel l -> {
+                discussions.memberLeft(l.channel().id(), l.user());
+                yield Optional.empty();
+            }
+            case Inbound.MessagePosted p -> {
+                discussions.posted(p);
+                yield Optional.empty();
+            }
+            case Inbound.MessageEdited e -> {
+                discussions.edited(e);
+                yield Optional.empty();
+            }
+            case Inbound.MessageDeleted d -> {
+                discussions.deleted(d);
+                yield Optional.empty();
+            }
+            case Inbound.ReactionAdded r -> {
+                discussions.reacted(r.reaction(), r.at(), true);
+                yield Optional.empty();
+            }
+            case Inbound.ReactionRemoved r -> {
+                discussions.reacted(r.reaction(), r.at(), false);
+                yield Optional.empty();
+            }
+            case Inbound.ChannelRemoved c -> {
+                discussions.channelRemoved(c.channel(), c.at());
+                yield Optional.empty();
+            }
+            case Inbound.WorkspaceRemoved w -> {
+                discussions.workspaceRemoved(w.platform(), w.scope(), w.at());
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The person's own page (Slack's App Home): their communities and skills, with buttons to change them. */
+    public Reply home(Actor actor) {
+        users.seen(actor, clock.instant());
+        return home.of(actor.id());
     }
 
     public boolean isAdmin(Actor actor) {

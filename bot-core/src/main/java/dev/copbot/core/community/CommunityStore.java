@@ -79,6 +79,12 @@ public final class CommunityStore {
                 channel.toString());
     }
 
+    /** Every community a channel belongs to, archived ones included (their history stays searchable). */
+    public List<String> communitiesOfChannelIncludingArchived(ChannelId channel) {
+        return db.query("SELECT community FROM community_channels WHERE channel_id = ? ORDER BY community",
+                rs -> rs.getString(1), channel.toString());
+    }
+
     /** True when the user was not a member before. */
     public boolean join(String name, UserId user, Instant at) {
         return db.update("INSERT INTO memberships (community, user_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",

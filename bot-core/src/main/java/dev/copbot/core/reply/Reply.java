@@ -16,6 +16,12 @@ import java.util.Optional;
 public record Reply(boolean ok, boolean ephemeral, String command, String text, List<Block> blocks,
                     Optional<Form> form, Map<String, Object> data) {
 
+    /**
+     * The {@code data} key of a refused form submission's per-input errors: a {@code Map<String, String>} from input id
+     * to message. Adapters show them next to the inputs (Slack {@code response_action: errors}) and keep the form open.
+     */
+    public static final String FIELD_ERRORS = "fieldErrors";
+
     public Reply {
         command = command == null ? "" : command;
         text = text == null ? "" : text;

@@ -3,6 +3,11 @@ package dev.copbot.core.testing;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Message;
+import dev.copbot.core.platform.MessageId;
+import java.util.Optional;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.platform.Inbound.CommandInvoked;
@@ -37,6 +42,14 @@ public final class BotDriver {
     /** Runs as a platform user, e.g. a Slack workspace admin ({@code platformAdmin}). */
     public Reply as(Actor actor, String command) {
         return bot.run(CommandInvoked.of(actor, actor.id().channel("C0001"), command));
+    }
+
+    /** A message as a platform would report it; {@code parent} is the thread root's id for a reply. */
+    public void post(Channel channel, String id, String user, String text, String parent, Instant at) {
+        UserId author = UserId.parse(user);
+        Message m = new Message(new MessageId(channel.id(), id), author, text, at,
+                parent == null ? Optional.empty() : Optional.of(new MessageId(channel.id(), parent)));
+        bot.handle(new Inbound.MessagePosted(m, channel));
     }
 
     public Reply admin(String command) {

@@ -1,0 +1,28 @@
+package dev.copbot.app.cli;
+
+import dev.copbot.app.BotRuntime;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "reindex", mixinStandardHelpOptions = true,
+        description = "Rebuild the search index from the store (the index is derived data).")
+public final class ReindexCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        ConsoleCommand.quietLogs();
+        try (BotRuntime runtime = BotRuntime.start(common.settings(), Clock.systemUTC())) {
+            long start = System.nanoTime();
+            long threads = runtime.bot().discussions().rebuild();
+            long messages = runtime.bot().discussions().store().messageCount();
+            System.out.printf(Locale.ROOT, "Reindexed %d threads (%d messages) in %.1f s.%n", threads, messages,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return 0;
+    }
+}

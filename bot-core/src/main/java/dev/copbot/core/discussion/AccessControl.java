@@ -1,0 +1,100 @@
+package dev.copbot.core.discussion;
+
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPort;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.UserId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may read what, decided at query time. Public channels of the asker's own workspace or guild are open to them;
+ * private channels and DMs only to their members, asked of the platform (cached briefly) or, with no connection to
+ * it (the console on an import), taken from the membership the store last saw. Other workspaces: never.
+ */
+public final class AccessControl {
+    private static final Logger log = LoggerFactory.getLogger(AccessControl.class);
+
+    private record Entry(boolean allowed, Instant expires) {}
+
+    private final MessageStore store;
+    private final ChatPorts ports;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public AccessControl(MessageStore store, ChatPorts ports, Clock clock, Duration ttl) {
+        this.store = store;
+        this.ports = ports;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /**
+     * What the asker may read now: their workspace's threads, less the restricted channels they are not in.
+     * {@link ThreadQuery} turns it into query clauses, leaving out the ones that would exclude nothing.
+     */
+    public record Rule(String workspace, List<String> closedChannels) {
+        public Rule {
+            closedChannels = List.copyOf(closedChannels);
+        }
+    }
+
+    public Rule ruleFor(UserId asker) {
+        List<String> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
+                .filter(c -> !mayRead(asker, c)).map(ChannelId::toString).toList();
+        return new Rule(workspace(asker), closed);
+    }
+
+    public boolean mayRead(UserId user, ChannelId channel) {
+        if (!channel.sameScope(user)) {
+            return false;
+        }
+        var known = store.channel(channel);
+        if (known.isPresent() && known.get().visibility() == dev.copbot.core.platform.Visibility.PUBLIC) {
+            return true;
+        }
+        String key = user + "\u0000" + channel;
+        Instant now = clock.instant();
+        Entry e = cache.get(key);
+        if (e != null && e.expires().isAfter(now)) {
+            return e.allowed();
+        }
+        boolean allowed = ask(user, channel);
+        cache.put(key, new Entry(allowed, now.plus(ttl)));
+        return allowed;
+    }
+
+    /** Membership changed: the next check asks again. */
+    public void forget(UserId user, ChannelId channel) {
+        cache.remove(user + "\u0000" + channel);
+    }
+
+    private boolean ask(UserId user, ChannelId channel) {
+        Optional<ChatPort> port = ports.of(channel.platform());
+        if (port.isPresent()) {
+            try {
+                return port.get().mayRead(user, channel);
+            } catch (RuntimeException e) {
+                log.warn("could not check whether {} may read {}: {}; treating as no", user, channel, e.getMessage());
+                return false;
+            }
+        }
+        return store.isMember(channel, user);
+    }
+
+    public static String workspace(UserId user) {
+        return user.platform().scoped() ? user.platform().key() + ":" + user.scope() : user.platform().key();
+    }
+
+    public static String workspace(ChannelId channel) {
+        return channel.platform().scoped() ? channel.platform().key() + ":" + channel.scope() : channel.platform().key();
+    }
+}

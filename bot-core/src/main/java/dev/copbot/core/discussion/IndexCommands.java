@@ -1,0 +1,86 @@
+package dev.copbot.core.discussion;
+
+import static dev.copbot.core.command.CommandSpec.Param.required;
+import static dev.copbot.core.command.CommandSpec.command;
+
+import dev.copbot.core.command.Access;
+import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.UserError;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Platform;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.Reply;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code index enable|disable <#channel>}: admins choose channels outside communities whose discussions are kept and
+ * searchable. Community channels are always indexed; disabling any other channel forgets its history.
+ */
+public final class IndexCommands {
+    private static final Pattern ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
+
+    private final Discussions discussions;
+    private final CommunityStore communities;
+
+    public IndexCommands(Discussions discussions, CommunityStore communities) {
+        this.discussions = discussions;
+        this.communities = communities;
+    }
+
+    public void register(CommandRouter router) {
+        router.register(command("index enable").param(required("#channel")).access(Access.ADMIN)
+                .summary("Keep and search the discussions of a channel that belongs to no community.")
+                .example("/cop index enable #help-desk").handler(this::enable));
+        router.register(command("index disable").param(required("#channel")).access(Access.ADMIN)
+                .summary("Stop indexing a channel; its stored history is forgotten unless a community still has it.")
+                .example("/cop index disable #help-desk").handler(this::disable));
+    }
+
+    private Reply enable(CommandContext ctx) {
+        Channel channel = channel(ctx.actor().id(), ctx.arg(0));
+        MessageStore store = discussions.store();
+        Channel known = store.channel(channel.id()).orElse(channel);
+        store.database().transaction(() -> {
+            store.upsertChannel(known, ctx.clock().instant());
+            store.setIndexed(known.id(), true);
+        });
+        return Reply.ok("#" + known.name() + " is indexed from now on: new messages there become searchable. "
+                + "Earlier history arrives with an import (copbot import).").withData("channel", known.id().toString());
+    }
+
+    private Reply disable(CommandContext ctx) {
+        ChannelId id = channel(ctx.actor().id(), ctx.arg(0)).id();
+        MessageStore store = discussions.store();
+        Channel known = store.channel(id).orElseThrow(() -> UserError.refused(
+                "I don't know that channel, so it is not indexed."));
+        if (!communities.communitiesOfChannelIncludingArchived(id).isEmpty()) {
+            store.setIndexed(id, false);
+            return Reply.ok("#" + known.name() + " belongs to a community ("
+                    + String.join(", ", communities.communitiesOfChannelIncludingArchived(id))
+                    + "), so it stays indexed.").withData("channel", id.toString());
+        }
+        discussions.channelRemoved(id, ctx.clock().instant());
+        return Reply.ok("#" + known.name() + " is no longer indexed; its stored history was removed from the store "
+                + "and the search index.").withData("channel", id.toString());
+    }
+
+    private static Channel channel(UserId asker, String typed) {
+        Matcher m = ESCAPED.matcher(typed.strip());
+        if (m.matches()) {
+            String label = m.group(2) == null || m.group(2).isBlank() ? m.group(1) : m.group(2);
+            return new Channel(asker.channel(m.group(1)), label, Visibility.PUBLIC);
+        }
+        Matcher plain = NAME.matcher(typed.strip().toLowerCase(Locale.ROOT));
+        if (asker.platform() == Platform.CONSOLE && plain.matches()) {
+            return new Channel(new ChannelId(Platform.CONSOLE, "", plain.group(1)), plain.group(1), Visibility.PUBLIC);
+        }
+        throw new UserError("'" + typed + "' is not a channel I can use. Type # and pick the channel from the list.");
+    }
+}

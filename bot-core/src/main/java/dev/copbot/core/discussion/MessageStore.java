@@ -1,0 +1,302 @@
+package dev.copbot.core.discussion;
+
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Message;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Platform;
+import dev.copbot.core.platform.Reaction;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.store.Database;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Messages, reactions, tombstones and channel membership: the source of truth the search index is built from. */
+public final class MessageStore {
+    private final Database db;
+
+    public MessageStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Records (or refreshes) a channel's name and visibility as the platform reports them. */
+    public void upsertChannel(Channel channel, Instant at) {
+        db.update("""
+                INSERT INTO channels (id, name, visibility, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, visibility = excluded.visibility,
+                    updated_at = excluded.updated_at""",
+                channel.id().toString(), channel.name(), channel.visibility().name(), at.toEpochMilli());
+    }
+
+    public void setIndexed(ChannelId channel, boolean indexed) {
+        db.update("UPDATE channels SET indexed = ? WHERE id = ?", indexed ? 1 : 0, channel.toString());
+    }
+
+    /**
+     * Whether messages of this channel are kept and searchable: it belongs to a community (an archived one keeps
+     * its history, and its channel may still see replies to old threads) or an admin enabled it.
+     */
+    public boolean indexable(ChannelId channel) {
+        return db.count("""
+                SELECT COUNT(*) FROM channels ch WHERE ch.id = ? AND (ch.indexed = 1 OR EXISTS (
+                    SELECT 1 FROM community_channels cc WHERE cc.channel_id = ch.id))""", channel.toString()) > 0;
+    }
+
+    public Optional<Channel> channel(ChannelId id) {
+        return db.queryOne("SELECT name, visibility FROM channels WHERE id = ?",
+                rs -> new Channel(id, rs.getString(1), Visibility.valueOf(rs.getString(2))), id.toString());
+    }
+
+    /** Channels of a workspace by name, for {@code in:#name}. */
+    public List<Channel> channelsNamed(UserId sameScopeAs, String name) {
+        String prefix = scopePrefix(sameScopeAs.platform(), sameScopeAs.scope());
+        return db.query("SELECT id, visibility FROM channels WHERE SUBSTR(id, 1, ?) = ? AND LOWER(name) = LOWER(?)",
+                rs -> new Channel(ChannelId.parse(rs.getString(1)), name, Visibility.valueOf(rs.getString(2))),
+                prefix.length(), prefix, name);
+    }
+
+    /** The channels of a workspace that only their members may read and that hold messages. */
+    public List<ChannelId> restrictedChannelsWithMessages(Platform platform, String scope) {
+        String prefix = scopePrefix(platform, scope);
+        return db.query("""
+                SELECT ch.id FROM channels ch WHERE SUBSTR(ch.id, 1, ?) = ? AND ch.visibility <> 'PUBLIC'
+                AND EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = ch.id)""",
+                rs -> ChannelId.parse(rs.getString(1)), prefix.length(), prefix);
+    }
+
+    /**
+     * Stores new messages in one transaction, skipping tombstoned and already stored ones; returns the threads that
+     * changed. Callers check {@link #indexable} first.
+     */
+    public Set<ThreadKey> saveAll(List<Message> messages) {
+        Set<ThreadKey> changed = new LinkedHashSet<>();
+        if (messages.isEmpty()) {
+            return changed;
+        }
+        db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO messages (channel_id, message_id, thread_root, author, text, posted_at)
+                    SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (
+                        SELECT 1 FROM message_tombstones t WHERE t.channel_id = ? AND t.message_id = ?)
+                    ON CONFLICT (channel_id, message_id) DO NOTHING""")) {
+                for (Message m : messages) {
+                    String channel = m.channel().toString();
+                    insert.setString(1, channel);
+                    insert.setString(2, m.id().id());
+                    insert.setString(3, m.threadRoot().id());
+                    insert.setString(4, m.author().toString());
+                    insert.setString(5, m.text());
+                    insert.setLong(6, m.postedAt().toEpochMilli());
+                    insert.setString(7, channel);
+                    insert.setString(8, m.id().id());
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as written
+                        changed.add(new ThreadKey(messages.get(i).channel(), messages.get(i).threadRoot().id()));
+                    }
+                }
+            }
+            return null;
+        });
+        return changed;
+    }
+
+    /** Applies an edit; empty when the message is unknown or deleted (a late edit never resurrects it). */
+    public Optional<ThreadKey> edit(MessageId id, String text, Instant at) {
+        return db.transaction(c -> {
+            int n = db.update("UPDATE messages SET text = ?, edited_at = ? WHERE channel_id = ? AND message_id = ?"
+                    + " AND (edited_at IS NULL OR edited_at <= ?)", text, at.toEpochMilli(), id.channel().toString(), id.id(),
+                    at.toEpochMilli());
+            return n == 0 ? Optional.<ThreadKey>empty() : threadOf(id);
+        });
+    }
+
+    /**
+     * Deletes a message's text and reactions and leaves a tombstone. Deleting a root deletes its whole thread, as
+     * the platforms show it. Returns the thread that changed.
+     */
+    public Optional<ThreadKey> delete(MessageId id, Instant at) {
+        return db.transaction(c -> {
+            Optional<ThreadKey> thread = threadOf(id);
+            String channel = id.channel().toString();
+            db.update("INSERT INTO message_tombstones (channel_id, message_id, deleted_at) VALUES (?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", channel, id.id(), at.toEpochMilli());
+            db.update("DELETE FROM reactions WHERE channel_id = ? AND message_id = ?", channel, id.id());
+            db.update("DELETE FROM messages WHERE channel_id = ? AND message_id = ?", channel, id.id());
+            return thread;
+        });
+    }
+
+    public Optional<ThreadKey> react(Reaction r, Instant at, boolean added) {
+        return db.transaction(c -> {
+            Optional<ThreadKey> thread = threadOf(r.message());
+            if (thread.isEmpty()) {
+                return thread;
+            }
+            String channel = r.message().channel().toString();
+            if (added) {
+                db.update("INSERT INTO reactions (channel_id, message_id, user_id, emoji, reacted_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", channel, r.message().id(), r.user().toString(), r.emoji(), at.toEpochMilli());
+            } else {
+                db.update("DELETE FROM reactions WHERE channel_id = ? AND message_id = ? AND user_id = ? AND emoji = ?",
+                        channel, r.message().id(), r.user().toString(), r.emoji());
+            }
+            return thread;
+        });
+    }
+
+    public Optional<ThreadKey> threadOf(MessageId id) {
+        return db.queryOne("SELECT thread_root FROM messages WHERE channel_id = ? AND message_id = ?",
+                rs -> new ThreadKey(id.channel(), rs.getString(1)), id.channel().toString(), id.id());
+    }
+
+    /** The thread's messages, oldest first, with their reactions. */
+    public List<StoredMessage> thread(ThreadKey key) {
+        return threads(List.of(key)).getOrDefault(key, List.of());
+    }
+
+    /** Several threads at once (for batch indexing). */
+    public Map<ThreadKey, List<StoredMessage>> threads(List<ThreadKey> keys) {
+        Map<ThreadKey, List<StoredMessage>> out = new HashMap<>();
+        for (ThreadKey key : keys) {
+            Map<String, List<StoredMessage.StoredReaction>> reactions = new HashMap<>();
+            db.query("""
+                    SELECT r.message_id, r.user_id, r.emoji FROM reactions r JOIN messages m
+                      ON m.channel_id = r.channel_id AND m.message_id = r.message_id
+                    WHERE m.channel_id = ? AND m.thread_root = ? ORDER BY r.reacted_at""", rs -> {
+                reactions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new StoredMessage.StoredReaction(UserId.parse(rs.getString(2)), rs.getString(3)));
+                return null;
+            }, key.channel().toString(), key.root());
+            List<StoredMessage> messages = db.query("""
+                    SELECT message_id, author, text, posted_at FROM messages WHERE channel_id = ? AND thread_root = ?
+                    ORDER BY posted_at, message_id""",
+                    rs -> new StoredMessage(new MessageId(key.channel(), rs.getString(1)), key.root(),
+                            UserId.parse(rs.getString(2)), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
+                            reactions.getOrDefault(rs.getString(1), List.of())),
+                    key.channel().toString(), key.root());
+            if (!messages.isEmpty()) {
+                out.put(key, messages);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The threads among {@code keys} whose stored messages are exactly the ones of {@code batch} (the thread began in
+     * this batch), as stored messages without reactions, so they need not be read back. One query per channel.
+     */
+    public Map<ThreadKey, List<StoredMessage>> wholeThreadsIn(Collection<ThreadKey> keys, List<Message> batch) {
+        Map<ThreadKey, List<StoredMessage>> grouped = new HashMap<>();
+        for (Message m : batch) {
+            ThreadKey key = new ThreadKey(m.channel(), m.threadRoot().id());
+            if (keys.contains(key)) {
+                grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new StoredMessage(m.id(), key.root(), m.author(),
+                        m.text(), m.postedAt(), List.of()));
+            }
+        }
+        Map<ChannelId, List<ThreadKey>> byChannel = new HashMap<>();
+        grouped.keySet().forEach(k -> byChannel.computeIfAbsent(k.channel(), c -> new ArrayList<>()).add(k));
+        Map<ThreadKey, List<StoredMessage>> whole = new HashMap<>();
+        for (var e : byChannel.entrySet()) {
+            List<ThreadKey> threads = e.getValue();
+            for (int from = 0; from < threads.size(); from += 500) {
+                List<ThreadKey> part = threads.subList(from, Math.min(threads.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                Object[] params = new Object[part.size() + 1];
+                params[0] = e.getKey().toString();
+                for (int i = 0; i < part.size(); i++) {
+                    params[i + 1] = part.get(i).root();
+                }
+                Map<String, Long> counts = new HashMap<>();
+                db.query("SELECT thread_root, COUNT(*) FROM messages WHERE channel_id = ? AND thread_root IN (" + marks
+                        + ") GROUP BY thread_root", rs -> counts.put(rs.getString(1), rs.getLong(2)), params);
+                for (ThreadKey k : part) {
+                    List<StoredMessage> messages = grouped.get(k);
+                    if (counts.getOrDefault(k.root(), -1L) == messages.size()) {
+                        messages.sort(java.util.Comparator.comparing(StoredMessage::postedAt)
+                                .thenComparing(m -> m.id().id()));
+                        whole.put(k, messages);
+                    }
+                }
+            }
+        }
+        return whole;
+    }
+
+    /** Every thread of the store, for a rebuild; {@code visitor} gets batches of keys. */
+    public void forEachThread(int batch, java.util.function.Consumer<List<ThreadKey>> visitor) {
+        List<ThreadKey> keys = db.query("SELECT DISTINCT channel_id, thread_root FROM messages ORDER BY channel_id, thread_root",
+                rs -> new ThreadKey(ChannelId.parse(rs.getString(1)), rs.getString(2)));
+        for (int i = 0; i < keys.size(); i += batch) {
+            visitor.accept(keys.subList(i, Math.min(keys.size(), i + batch)));
+        }
+    }
+
+    public long messageCount() {
+        return db.count("SELECT COUNT(*) FROM messages");
+    }
+
+    public Optional<String> lastMessageId(ChannelId channel) {
+        return db.queryOne("SELECT message_id FROM messages WHERE channel_id = ? ORDER BY posted_at DESC, message_id DESC"
+                + " LIMIT 1", rs -> rs.getString(1), channel.toString());
+    }
+
+    public void memberJoined(ChannelId channel, UserId user) {
+        db.update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                channel.toString(), user.toString());
+    }
+
+    public void memberLeft(ChannelId channel, UserId user) {
+        db.update("DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?", channel.toString(), user.toString());
+    }
+
+    public boolean isMember(ChannelId channel, UserId user) {
+        return db.count("SELECT COUNT(*) FROM channel_members WHERE channel_id = ? AND user_id = ?",
+                channel.toString(), user.toString()) > 0;
+    }
+
+    /** Removes everything a channel held (messages, reactions, membership), leaving tombstones behind. */
+    public void purgeChannel(ChannelId channel, Instant at) {
+        db.transaction(() -> {
+            String id = channel.toString();
+            db.update("INSERT INTO message_tombstones (channel_id, message_id, deleted_at) "
+                    + "SELECT channel_id, message_id, ? FROM messages WHERE channel_id = ? ON CONFLICT DO NOTHING",
+                    at.toEpochMilli(), id);
+            db.update("DELETE FROM reactions WHERE channel_id = ?", id);
+            db.update("DELETE FROM messages WHERE channel_id = ?", id);
+            db.update("DELETE FROM channel_members WHERE channel_id = ?", id);
+            db.update("UPDATE channels SET indexed = 0 WHERE id = ?", id);
+        });
+    }
+
+    /** Removes every message of a workspace or guild (the bot was removed from it). */
+    public void purgeWorkspace(Platform platform, String scope, Instant at) {
+        String prefix = scopePrefix(platform, scope);
+        db.transaction(() -> {
+            for (String table : List.of("reactions", "messages", "channel_members")) {
+                db.update("DELETE FROM " + table + " WHERE SUBSTR(channel_id, 1, ?) = ?", prefix.length(), prefix);
+            }
+            db.update("UPDATE channels SET indexed = 0 WHERE SUBSTR(id, 1, ?) = ?", prefix.length(), prefix);
+        });
+    }
+
+    static String scopePrefix(Platform platform, String scope) {
+        return platform.scoped() ? platform.key() + ":" + scope + ":" : platform.key() + ":";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.copbot.core.discussion;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.Query;
+
+/**
+ * The query path every search takes — {@code /cop search}, {@code copbot eval search} and {@code copbot bench}:
+ * analyse, build the scoring query, add access and filter clauses, search, and make snippets.
+ */
+public final class SearchEngine {
+    private final SearchIndex index;
+    private final ThreadQuery queries;
+    private final Snippets snippets;
+    private final Feedback feedback;
+
+    public SearchEngine(SearchIndex index, Ranking ranking) {
+        this.index = index;
+        Analyzer analyzer = new SearchAnalyzer(false);
+        this.queries = new ThreadQuery(analyzer, ranking);
+        this.snippets = new Snippets(analyzer);
+        this.feedback = new Feedback(queries, ranking);
+    }
+
+    public SearchIndex index() {
+        return index;
+    }
+
+    public record Result(SearchIndex.Hit hit, String snippet) {}
+
+    public record Results(List<Result> results, long total, boolean totalIsExact, boolean searchable) {
+        public static final Results NOTHING_SEARCHABLE = new Results(List.of(), 0, true, false);
+    }
+
+    /**
+     * Runs the request. {@code access} (null for none) limits results to what the asker may read; it applies before
+     * ranking, so counts, snippets, feedback and later pages all respect it.
+     */
+    public Results search(SearchRequest request, AccessControl.Rule access, int offset, int limit, boolean withSnippets) {
+        return index.withSearcher(searcher -> {
+            Query query = queries.build(request, access, searcher);
+            if (query == null) {
+                return Results.NOTHING_SEARCHABLE;
+            }
+            if (feedback.applies(request)) {
+                List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents()).hits();
+                var words = feedback.words(request, top, searcher);
+                if (!words.isEmpty()) {
+                    query = queries.build(request, access, searcher, words);
+                }
+            }
+            SearchIndex.Page page = index.search(searcher, query, offset, limit);
+            List<Result> out = new ArrayList<>();
+            for (SearchIndex.Hit hit : page.hits()) {
+                out.add(new Result(hit, withSnippets ? snippets.of(hit, request) : ""));
+            }
+            return new Results(out, page.total(), page.totalIsExact(), true);
+        });
+    }
+
+    /** The query words as the index sees them (stemmed, lower case), for picking the best message of a thread. */
+    public List<String> analysedWords(SearchRequest request) {
+        List<String> out = new ArrayList<>();
+        request.clauses().forEach(c -> c.alternatives().forEach(a -> out.addAll(queries.tokens(a))));
+        return out;
+    }
+
+    public List<String> analyse(String text) {
+        return queries.tokens(text);
+    }
+}

@@ -1,0 +1,265 @@
+package dev.copbot.core.discussion;
+
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The embedded search backend: one Lucene document per thread, near-real-time readers, BM25. It is derived data:
+ * {@code copbot reindex} rebuilds it from the store. Its surface is deliberately narrow (upsert, delete, search a
+ * query) so that a second backend such as OpenSearch is an adapter, not a rewrite.
+ */
+public final class SearchIndex implements AutoCloseable {
+    static final String KEY = "key", WORKSPACE = "workspace", CHANNEL = "channel", ROOT = "root", TITLE = "title",
+            BODY = "body", TEXT = "text", ACCEPTED = "accepted", AUTHOR = "author", SOLVED = "solved", POSTED = "posted",
+            LAST_REPLY = "last_reply", REPLIES = "replies", ACCEPTED_MESSAGE = "accepted_message";
+    /** Bumped whenever fields or analysis change, so an old index is rebuilt rather than misread. */
+    public static final String FORMAT = "thread-v1";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final BM25Similarity similarity;
+
+    private SearchIndex(Directory directory, Ranking ranking) throws IOException {
+        this.directory = directory;
+        this.similarity = new BM25Similarity(ranking.k1(), ranking.b());
+        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer(true));
+        config.setSimilarity(similarity);
+        config.setRAMBufferSizeMB(64);
+        config.setCommitOnClose(true);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    public static SearchIndex open(Path dir, Ranking ranking) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir), ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    public static SearchIndex inMemory(Ranking ranking) {
+        try {
+            return new SearchIndex(new ByteBuffersDirectory(), ranking);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when {@code dir} holds a readable index of the current format. */
+    public static boolean readable(Path dir) {
+        try (Directory d = FSDirectory.open(dir)) {
+            if (!DirectoryReader.indexExists(d)) {
+                return false;
+            }
+            try (DirectoryReader r = DirectoryReader.open(d)) {
+                return FORMAT.equals(r.getIndexCommit().getUserData().get("format"));
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public void upsert(ThreadDocument thread, String workspace) {
+        try {
+            writer.updateDocument(new Term(KEY, thread.key().asString()), document(thread, workspace));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a thread known not to be in the index yet (it began in the batch being indexed): no delete needed. */
+    public void add(ThreadDocument thread, String workspace) {
+        try {
+            writer.addDocument(document(thread, workspace));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void upsertAll(Collection<ThreadDocument> threads, java.util.function.Function<ThreadKey, String> workspace) {
+        threads.forEach(t -> upsert(t, workspace.apply(t.key())));
+    }
+
+    public void delete(ThreadKey key) {
+        deleteWhere(new org.apache.lucene.search.TermQuery(new Term(KEY, key.asString())));
+    }
+
+    public void deleteChannel(ChannelId channel) {
+        deleteWhere(new org.apache.lucene.search.TermQuery(new Term(CHANNEL, channel.toString())));
+    }
+
+    /** Every thread whose channel id starts with the prefix, e.g. {@code slack:T123:} for a workspace. */
+    public void deleteChannelsStartingWith(String prefix) {
+        deleteWhere(new PrefixQuery(new Term(CHANNEL, prefix)));
+    }
+
+    public void deleteAll() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteWhere(Query query) {
+        try {
+            writer.deleteDocuments(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes changes visible to searches. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes changes durable, recording {@code data} (e.g. how many messages the store held) with the commit. */
+    public void commit(Map<String, String> data) {
+        try {
+            java.util.Map<String, String> all = new java.util.HashMap<>(data);
+            all.put("format", FORMAT);
+            writer.setLiveCommitData(all.entrySet());
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Map<String, String> committedData() {
+        try (DirectoryReader r = DirectoryReader.open(directory)) {
+            return r.getIndexCommit().getUserData();
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    public record Hit(ThreadKey key, float score, String title, String body, boolean solved, String acceptedMessage,
+                      int replies, Instant postedAt, Instant lastReplyAt) {}
+
+    public record Page(List<Hit> hits, long total, boolean totalIsExact) {}
+
+    /** Runs {@code work} on one point-in-time view of the index, so statistics and searches agree. */
+    public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                searcher.setSimilarity(similarity);
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hits from {@code offset}, at most {@code limit}; totals are exact up to 1 000. */
+    public Page search(Query query, int offset, int limit) {
+        return withSearcher(s -> search(s, query, offset, limit));
+    }
+
+    public Page search(IndexSearcher searcher, Query query, int offset, int limit) {
+        try {
+            {
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, 1000));
+                List<Hit> hits = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (int i = offset; i < top.scoreDocs.length; i++) {
+                    ScoreDoc sd = top.scoreDocs[i];
+                    Document d = stored.document(sd.doc);
+                    hits.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE), d.get(BODY),
+                            "1".equals(d.get(SOLVED)), d.get(ACCEPTED_MESSAGE), d.getField(REPLIES).numericValue().intValue(),
+                            Instant.ofEpochMilli(d.getField(POSTED).numericValue().longValue()),
+                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue())));
+                }
+                return new Page(hits, top.totalHits.value(),
+                        top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int documentCount() {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return s.getIndexReader().numDocs();
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Document document(ThreadDocument t, String workspace) {
+        Document d = new Document();
+        d.add(new StringField(KEY, t.key().asString(), Field.Store.YES));
+        d.add(new StringField(WORKSPACE, workspace, Field.Store.NO));
+        d.add(new StringField(CHANNEL, t.key().channel().toString(), Field.Store.NO));
+        d.add(new TextField(TITLE, t.title(), Field.Store.YES));
+        d.add(new StoredField(BODY, t.body()));
+        d.add(new TextField(TEXT, t.title() + "\n" + t.body(), Field.Store.NO));
+        if (!t.accepted().isEmpty()) {
+            d.add(new TextField(ACCEPTED, t.accepted(), Field.Store.NO));
+        }
+        for (UserId a : t.authors()) {
+            d.add(new StringField(AUTHOR, a.toString(), Field.Store.NO));
+        }
+        d.add(new StringField(SOLVED, t.solved() ? "1" : "0", Field.Store.YES));
+        d.add(new StoredField(ACCEPTED_MESSAGE, t.acceptedMessage()));
+        d.add(new LongPoint(POSTED, t.postedAt().toEpochMilli()));
+        d.add(new StoredField(POSTED, t.postedAt().toEpochMilli()));
+        d.add(new StoredField(LAST_REPLY, t.lastReplyAt().toEpochMilli()));
+        d.add(new StoredField(REPLIES, t.replyCount()));
+        return d;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

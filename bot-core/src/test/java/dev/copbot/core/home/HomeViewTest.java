@@ -1,0 +1,53 @@
+package dev.copbot.core.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copbot.core.CopBot;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import dev.copbot.core.testing.BotDriver;
+import dev.copbot.core.testing.TestDatabases;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HomeViewTest {
+    @TempDir
+    Path tmp;
+    Database db;
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void showsTheUsersOwnCommunitiesAndSkillsWithButtonsThatRunCommands() {
+        db = TestDatabases.sqlite(tmp);
+        BotDriver driver = new BotDriver(db);
+        driver.admin("community create data-science");
+        driver.admin("community create sre");
+        driver.as("alice", "join sre");
+        driver.as("alice", "skills add kafka");
+
+        Reply home = driver.bot().home(Actor.of(UserId.console("alice"), "Alice"));
+        assertThat(home.data()).containsEntry("communities", List.of("sre")).containsEntry("skills", List.of("kafka"));
+        assertThat(home.text()).contains("Your communities: sre", "Your skills: kafka").doesNotContain("data-science");
+        Block.Actions actions = (Block.Actions) home.blocks().get(2);
+        assertThat(actions.buttons()).allSatisfy(b -> assertThat(b.action()).isEqualTo(CopBot.RUN_COMMAND_ACTION));
+        assertThat(driver.bot().router().spec("communities")).isPresent();
+    }
+
+    @Test
+    void aNewcomerIsToldHowToStart() {
+        db = TestDatabases.sqlite(tmp);
+        Reply home = new BotDriver(db).bot().home(Actor.of(UserId.console("bob"), "Bob"));
+        assertThat(((Block.Section) home.blocks().get(0)).text()).contains("/cop join <name>");
+        assertThat(((Block.Section) home.blocks().get(1)).text()).contains("/cop skills add <skill>");
+    }
+}

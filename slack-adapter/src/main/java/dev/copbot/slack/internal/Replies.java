@@ -1,0 +1,84 @@
+package dev.copbot.slack.internal;
+
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import dev.copbot.core.CopBot;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.PlatformException;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Reply;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Shared by the listeners: who is asking, running the core safely, opening forms, and reply shapes for Slack. */
+final class Replies {
+    private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+    private final CopBot bot;
+    private final SlackChatPort port;
+
+    Replies(CopBot bot, SlackChatPort port) {
+        this.bot = bot;
+        this.port = port;
+    }
+
+    CopBot bot() {
+        return bot;
+    }
+
+    SlackChatPort port() {
+        return port;
+    }
+
+    /** The asker with Slack's profile (name, time zone, admin flag); just the id and handle when Slack cannot say. */
+    Actor actor(UserId user, String handle) {
+        return port.describe(user).orElseGet(() -> Actor.of(user, handle));
+    }
+
+    /** Runs core work; a failure becomes a polite reply with a reference for the logs, never a stack trace. */
+    Reply safely(String what, java.util.function.Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("{} failed (reference {})", what, reference, e);
+            return Reply.error("Something went wrong on our side (reference " + reference
+                    + "). Please try again in a moment.");
+        }
+    }
+
+    /**
+     * Opens the reply's form with the interaction's trigger id. Returns the reply still to show: none when the form
+     * opened, an explanation when Slack refused (an expired trigger, say).
+     */
+    Optional<Reply> openFormIfAny(Reply reply, Optional<String> triggerId, ChannelId channel) {
+        if (reply.form().isEmpty()) {
+            return Optional.of(reply);
+        }
+        if (triggerId.isEmpty()) {
+            return Optional.of(reply);
+        }
+        try {
+            port.rememberFormChannel(triggerId.get(), channel);
+            port.openForm(triggerId.get(), reply.form().get());
+            return Optional.empty();
+        } catch (PlatformException e) {
+            log.warn("could not open form {}: {}", reply.form().get().id(), e.getMessage());
+            return Optional.of(Reply.error("I could not open the form (" + e.getMessage()
+                    + "). Please run the command again."));
+        }
+    }
+
+    static SlashCommandResponse slashResponse(Reply reply) {
+        return SlashCommandResponse.builder().responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .text(BlockKit.fallback(reply)).blocks(BlockKit.blocks(reply)).build();
+    }
+
+    static ActionResponse actionResponse(Reply reply) {
+        return ActionResponse.builder().responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .replaceOriginal(false).text(BlockKit.fallback(reply)).blocks(BlockKit.blocks(reply)).build();
+    }
+}

@@ -1,0 +1,229 @@
+package dev.copbot.slack.internal;
+
+import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.User;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPort;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Platform;
+import dev.copbot.core.platform.PlatformException;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Form;
+import dev.copbot.core.reply.Reply;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's port to one Slack workspace. Calls go through the SDK's asynchronous client, whose rate limiter queues
+ * calls per method and retries a {@code 429} after its {@code Retry-After}; we only wait for the result. Profiles and
+ * read access are cached briefly, so a burst of commands costs one lookup.
+ */
+public final class SlackChatPort implements ChatPort {
+    private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+
+    private final AsyncMethodsClient client;
+    private final String team;
+    private final Expiring<String, Actor> profiles;
+    private final Expiring<String, Boolean> access;
+    private final Expiring<String, String> formChannels;
+
+    public SlackChatPort(AsyncMethodsClient client, String team, Clock clock) {
+        this.client = client;
+        this.team = team;
+        this.profiles = new Expiring<>(Duration.ofMinutes(10), clock, 10_000);
+        this.access = new Expiring<>(Duration.ofSeconds(60), clock, 50_000);
+        this.formChannels = new Expiring<>(Duration.ofMinutes(1), clock, 1_000);
+    }
+
+    public String team() {
+        return team;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SLACK;
+    }
+
+    @Override
+    public MessageId post(ChannelId channel, Optional<MessageId> thread, Reply reply) {
+        String c = local(channel);
+        var r = call("chat.postMessage", client.chatPostMessage(q -> q.channel(c).text(BlockKit.fallback(reply))
+                .blocks(BlockKit.blocks(reply)).threadTs(thread.map(MessageId::id).orElse(null))));
+        return new MessageId(channel, r.getTs());
+    }
+
+    @Override
+    public void update(MessageId message, Reply reply) {
+        String c = local(message.channel());
+        call("chat.update", client.chatUpdate(q -> q.channel(c).ts(message.id()).text(BlockKit.fallback(reply))
+                .blocks(BlockKit.blocks(reply))));
+    }
+
+    @Override
+    public void postEphemeral(ChannelId channel, UserId user, Reply reply) {
+        String c = local(channel);
+        String u = local(user);
+        call("chat.postEphemeral", client.chatPostEphemeral(q -> q.channel(c).user(u).text(BlockKit.fallback(reply))
+                .blocks(BlockKit.blocks(reply))));
+    }
+
+    @Override
+    public MessageId sendDirect(UserId user, Reply reply) {
+        return post(directChannel(user), Optional.empty(), reply);
+    }
+
+    /** The direct-message channel between the bot and the user (opened if need be). */
+    public ChannelId directChannel(UserId user) {
+        String u = local(user);
+        var open = call("conversations.open", client.conversationsOpen(q -> q.users(List.of(u))));
+        return user.channel(open.getChannel().getId());
+    }
+
+    /** Shows the user's App Home tab. */
+    public void publishHome(UserId user, Reply reply) {
+        String u = local(user);
+        call("views.publish", client.viewsPublish(q -> q.userId(u).view(com.slack.api.model.view.Views.view(v -> v
+                .type("home").blocks(BlockKit.blocks(reply))))));
+    }
+
+    /** Remembers where a form's trigger came from, so its submission can be answered in that channel. */
+    public void rememberFormChannel(String triggerId, ChannelId channel) {
+        formChannels.put(triggerId, channel.id());
+    }
+
+    @Override
+    public void openForm(String interaction, Form form) {
+        String channel = formChannels.peek(interaction).orElse(null);
+        call("views.open", client.viewsOpen(q -> q.triggerId(interaction).view(Modals.modal(form, channel))));
+    }
+
+    @Override
+    public Optional<String> permalink(MessageId message) {
+        String c = local(message.channel());
+        try {
+            return Optional.ofNullable(call("chat.getPermalink",
+                    client.chatGetPermalink(q -> q.channel(c).messageTs(message.id()))).getPermalink());
+        } catch (PlatformException e) {
+            log.debug("no permalink for {}: {}", message, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean mayRead(UserId user, ChannelId channel) {
+        if (!channel.sameScope(user) || !team.equals(user.scope())) {
+            return false;
+        }
+        return access.get(user.id() + "@" + channel.id(), k -> Optional.of(lookUpAccess(user.id(), channel.id())))
+                .orElse(false);
+    }
+
+    /** Public channels are open to every member of the workspace; anything else only to its members. */
+    private boolean lookUpAccess(String user, String channel) {
+        try {
+            Conversation info = call("conversations.info", client.conversationsInfo(q -> q.channel(channel))).getChannel();
+            if (info.isChannel() && !info.isPrivate()) {
+                return true;
+            }
+            String cursor = null;
+            do {
+                String page = cursor;
+                var members = call("conversations.members",
+                        client.conversationsMembers(q -> q.channel(channel).limit(1000).cursor(page)));
+                if (members.getMembers() != null && members.getMembers().contains(user)) {
+                    return true;
+                }
+                cursor = members.getResponseMetadata() == null ? null : members.getResponseMetadata().getNextCursor();
+            } while (cursor != null && !cursor.isEmpty());
+            return false;
+        } catch (PlatformException e) {
+            log.info("treating {} as unreadable for {}: {}", channel, user, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Actor> describe(UserId user) {
+        if (user.platform() != Platform.SLACK || !team.equals(user.scope())) {
+            return Optional.empty();
+        }
+        return profiles.get(user.id(), id -> {
+            try {
+                User u = call("users.info", client.usersInfo(q -> q.user(id))).getUser();
+                return Optional.of(new Actor(user, displayName(u), zone(u.getTz()),
+                        u.isAdmin() || u.isOwner() || u.isPrimaryOwner()));
+            } catch (PlatformException e) {
+                log.info("no profile for {}: {}", user, e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static String displayName(User u) {
+        if (u.getProfile() != null && u.getProfile().getDisplayName() != null && !u.getProfile().getDisplayName().isBlank()) {
+            return u.getProfile().getDisplayName();
+        }
+        return u.getRealName() != null && !u.getRealName().isBlank() ? u.getRealName() : u.getName();
+    }
+
+    private static Optional<ZoneId> zone(String tz) {
+        try {
+            return tz == null || tz.isBlank() ? Optional.empty() : Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String local(ChannelId channel) {
+        if (channel.platform() != Platform.SLACK || !team.equals(channel.scope())) {
+            throw new PlatformException(channel + " is not a channel of this Slack workspace (" + team + ")");
+        }
+        return channel.id();
+    }
+
+    private String local(UserId user) {
+        if (user.platform() != Platform.SLACK || !team.equals(user.scope())) {
+            throw new PlatformException(user + " is not a member of this Slack workspace (" + team + ")");
+        }
+        return user.id();
+    }
+
+    /** Waits for the SDK (which has already waited out any rate limit) and turns a refusal into a clear message. */
+    static <T extends SlackApiTextResponse> T call(String method, CompletableFuture<T> future) {
+        T response;
+        try {
+            response = future.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted while calling Slack " + method, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PlatformException("Slack did not answer " + method + " (" + rootMessage(e) + ")", e);
+        }
+        if (!response.isOk()) {
+            throw new PlatformException("Slack refused " + method + ": " + response.getError());
+        }
+        return response;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
