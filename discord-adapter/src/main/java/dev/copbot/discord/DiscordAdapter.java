@@ -60,10 +60,12 @@ public final class DiscordAdapter implements AutoCloseable {
         this.timer = timer;
     }
 
-    /** Connects with the real core: every inbound event goes to {@link CopBot#handle}. */
-    public static DiscordAdapter start(CopBot bot, DiscordSettings settings, MessageHistory history)
-            throws InterruptedException {
-        return start(bot, bot::handle, settings, history);
+    /**
+     * Connects with the real core: every inbound event goes to {@link CopBot#handle}, and a recreated session
+     * backfills from {@link CopBot#lastMessageId}.
+     */
+    public static DiscordAdapter start(CopBot bot, DiscordSettings settings) throws InterruptedException {
+        return start(bot, bot::handle, settings, bot::lastMessageId);
     }
 
     /**

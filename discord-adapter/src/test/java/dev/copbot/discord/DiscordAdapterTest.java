@@ -43,4 +43,29 @@ class DiscordAdapterTest {
         assertThat(callback.body().at("/data/content").asText()).contains("communities of practice");
         assertThat(callback.body().at("/data/flags").asInt() & 64).as("ephemeral").isEqualTo(64);
     }
+
+    @Test
+    void anIndexedMessageIsFoundByASlashSearchWithItsPermalink() throws Exception {
+        h = new DiscordHarness(dir, bot -> { }).start();
+        String enable = Payloads.snowflakeNow();
+        h.discord.gateway().dispatch("INTERACTION_CREATE", Payloads.slash(enable, "tok-index", FakeDiscord.OWNER,
+                "index", "enable", Payloads.option("channel", 7, FakeDiscord.GENERAL)));
+        Call enabled = h.discord.await("POST", "interactions/" + enable + "/tok-index/callback");
+        assertThat(enabled.body().at("/data/content").asText()).as(enabled.body().toString()).doesNotContain("Only admins");
+
+        String message = Payloads.snowflakeNow();
+        h.discord.gateway().dispatch("MESSAGE_CREATE", Payloads.message(message, FakeDiscord.GENERAL, ALICE, "alice",
+                "To rotate the TLS certificate run cert-manager renew", false));
+        h.awaitInbound(dev.copbot.core.platform.Inbound.MessagePosted.class);
+        assertThat(h.bot.lastMessageId(new dev.copbot.core.platform.ChannelId(dev.copbot.core.platform.Platform.DISCORD,
+                FakeDiscord.GUILD, FakeDiscord.GENERAL))).contains(message);
+
+        String search = Payloads.snowflakeNow();
+        h.discord.gateway().dispatch("INTERACTION_CREATE", Payloads.slash(search, "tok-search", FakeDiscord.BOB, null,
+                "search", Payloads.option("words", 3, "rotate certificate")));
+        Call found = h.discord.await("POST", "interactions/" + search + "/tok-search/callback");
+        String all = found.body().get("data").toString();
+        assertThat(all).contains("cert-manager")
+                .contains("https://discord.com/channels/" + FakeDiscord.GUILD + "/" + FakeDiscord.GENERAL + "/" + message);
+    }
 }

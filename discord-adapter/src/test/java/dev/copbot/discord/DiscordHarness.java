@@ -45,12 +45,13 @@ final class DiscordHarness implements AutoCloseable {
     }
 
     private Optional<Reply> record(Inbound event) {
+        Optional<Reply> reply = bot.handle(event); // the core has finished with it before the test sees it
         allInbound.add(event);
-        inbound.add(event);
         if (event instanceof Inbound.MessagePosted p) {
             lastStored.put(p.channel().id(), p.message().id().id());
         }
-        return bot.handle(event);
+        inbound.add(event);
+        return reply;
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.Settings;
 import dev.copbot.discord.DiscordAdapter;
 import dev.copbot.discord.DiscordSettings;
-import dev.copbot.discord.MessageHistory;
 import java.util.Map;
 
 /**
@@ -30,8 +29,6 @@ public final class DiscordLauncher implements Launcher {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage());
         }
-        // The message store (CopBot#lastMessageId) lands with search; until then a recreated session has nothing to
-        // catch up from.
-        return DiscordAdapter.start(runtime.bot(), discord, MessageHistory.none());
+        return DiscordAdapter.start(runtime.bot(), discord);
     }
 }

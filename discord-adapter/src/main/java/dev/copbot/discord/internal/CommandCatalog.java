@@ -119,7 +119,8 @@ public final class CommandCatalog {
         Set<String> used = new java.util.HashSet<>();
         for (CommandSpec.Param p : spec.params()) {
             String name = optionName(p.name(), used);
-            String what = p.name().startsWith("@") ? "The person" : "The " + p.name().replace('-', ' ');
+            String what = p.name().startsWith("@") ? "The person" : p.name().startsWith("#") ? "The channel"
+                    : "The " + p.name().replace('-', ' ');
             String description = what + (p.repeated() ? " (several: separate with spaces, quote those with spaces)" : "");
             slots.add(new Slot(name, clip(description), kind(spec, p.name()), p.required(), p.repeated(),
                     Optional.empty()));
@@ -136,6 +137,9 @@ public final class CommandCatalog {
         String name = paramName.toLowerCase(Locale.ROOT);
         if (name.startsWith("@")) {
             return Kind.USER;
+        }
+        if (name.startsWith("#")) {
+            return Kind.CHANNEL;
         }
         if (DATE_KEYS.contains(name)) {
             return Kind.DATE;

@@ -35,6 +35,8 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String FORUM = "400000000000000003";
     public static final String ALICE = "300000000000000001";
     public static final String BOB = "300000000000000002";
+    /** Owns the guild, so Discord (and the bot) treat them as an administrator. */
+    public static final String OWNER = "300000000000000009";
     /** The permission bits @everyone has: View Channel, Send Messages, Read Message History, Use Application Commands. */
     public static final long EVERYONE_PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 16) | (1L << 31);
 
@@ -149,6 +151,10 @@ public final class FakeDiscord implements AutoCloseable {
         String p = call.path();
         if (call.is("GET", "users/@me")) {
             return json(Payloads.user(APP, "copbot", true));
+        }
+        if (call.method().equals("GET") && p.startsWith("guilds/" + GUILD + "/members/")) {
+            String user = p.substring(p.lastIndexOf('/') + 1);
+            return json(Payloads.member(user, user.equals(ALICE) ? "alice" : user.equals(BOB) ? "bob" : "owner"));
         }
         if (call.is("GET", "gateway/bot")) {
             return json(JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1).set("session_start_limit",

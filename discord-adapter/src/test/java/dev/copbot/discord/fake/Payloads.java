@@ -55,7 +55,7 @@ public final class Payloads {
 
     /** #general (everyone), #secret (hidden from @everyone), and a forum #help-forum. */
     public static ObjectNode guild() {
-        ObjectNode g = JSON.createObjectNode().put("id", GUILD).put("name", "Fake Guild").put("owner_id", APP)
+        ObjectNode g = JSON.createObjectNode().put("id", GUILD).put("name", "Fake Guild").put("owner_id", FakeDiscord.OWNER)
                 .put("unavailable", false).put("member_count", 3).put("large", false).put("verification_level", 0)
                 .put("default_message_notifications", 0).put("explicit_content_filter", 0).put("mfa_level", 0)
                 .put("nsfw_level", 0).put("premium_tier", 0).put("preferred_locale", "en-US").put("joined_at", JOINED)
@@ -130,12 +130,21 @@ public final class Payloads {
 
     /** {@code /cop <group?> <sub> options…}: options as name → (type, value). */
     public static ObjectNode slash(String id, String token, String userId, String group, String sub, ObjectNode... options) {
-        ObjectNode i = interaction(id, 2, token, userId, "alice", EVERYONE_PERMISSIONS);
+        ObjectNode i = interaction(id, 2, token, userId, userId.equals(FakeDiscord.OWNER) ? "owner" : "alice",
+                EVERYONE_PERMISSIONS);
         ObjectNode data = i.putObject("data").put("id", "700000000000000001").put("name", "cop").put("type", 1);
         ObjectNode subcommand = JSON.createObjectNode().put("type", 1).put("name", sub);
         ArrayNode subOptions = subcommand.putArray("options");
         for (ObjectNode o : options) {
             subOptions.add(o);
+        }
+        ObjectNode channels = data.putObject("resolved").putObject("channels");
+        for (ObjectNode o : options) {
+            if (o.get("type").asInt() == 7) {
+                String c = o.get("value").asText();
+                channels.set(c, channel(c, 0, c.equals(GENERAL) ? "general" : "secret", 0, null)
+                        .put("permissions", Long.toString(EVERYONE_PERMISSIONS)));
+            }
         }
         if (group != null) {
             ObjectNode g = JSON.createObjectNode().put("type", 2).put("name", group);
