@@ -4,6 +4,8 @@ import dev.copbot.core.command.CommandRouter;
 import dev.copbot.core.command.HelpCommand;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.command.UserError;
+import dev.copbot.core.event.Events;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
 import dev.copbot.core.people.UserDirectory;
@@ -14,7 +16,10 @@ import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +34,20 @@ public final class CopBot {
 
     private static final Logger log = LoggerFactory.getLogger(CopBot.class);
 
+    /** Answers the submission of one kind of form (by form id); may throw {@link UserError} for bad input. */
+    @FunctionalInterface
+    public interface FormHandler {
+        Reply submit(Inbound.FormSubmitted form, boolean admin);
+    }
+
     private final BotSettings settings;
     private final Clock clock;
     private final ChatPorts ports;
     private final CommandRouter router;
     private final UserDirectory users;
     private final CommunityStore communities;
+    private final Map<String, FormHandler> forms = new ConcurrentHashMap<>();
+    private final Events events;
 
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
         this.settings = settings;
@@ -46,6 +59,20 @@ public final class CopBot {
         new HelpCommand(router).register();
         new CommunityCommands(communities, users).register(router);
         new SkillCommands(new SkillStore(db), users).register(router);
+        this.events = new Events(db, communities, users, ports, clock);
+        events.register(router, this);
+    }
+
+    /** Events: reminders to start, calendar feeds to serve. */
+    public Events events() {
+        return events;
+    }
+
+    /** Routes submissions of the form {@code formId} (opened by a command's reply) to {@code handler}. */
+    public void onForm(String formId, FormHandler handler) {
+        if (forms.putIfAbsent(formId, handler) != null) {
+            throw new IllegalStateException("two handlers for the form '" + formId + "'");
+        }
     }
 
     public CommandRouter router() {
@@ -70,6 +97,7 @@ public final class CopBot {
                     new CommandInvoked(b.actor(), b.message().channel(), Optional.empty(), b.value(), b.interaction())));
             case Inbound.ButtonClicked b -> Optional.of(Reply.error("That button is no longer active. "
                     + "Run the command again to get a fresh one."));
+            case Inbound.FormSubmitted f when forms.containsKey(f.formId()) -> Optional.of(submit(f));
             case Inbound.FormSubmitted f -> Optional.of(Reply.error("That form is no longer active. "
                     + "Run the command again to open a fresh one."));
             case Inbound.MemberJoinedChannel j -> {
@@ -82,6 +110,20 @@ public final class CopBot {
                 yield Optional.empty();
             }
         };
+    }
+
+    private Reply submit(Inbound.FormSubmitted form) {
+        users.seen(form.actor(), clock.instant());
+        try {
+            return forms.get(form.formId()).submit(form, isAdmin(form.actor()));
+        } catch (UserError e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("form '{}' by {} failed (reference {})", form.formId(), form.actor().id(), reference, e);
+            return Reply.error("Something went wrong on our side with that form (reference " + reference
+                    + "). Try again, or give the reference to an admin.");
+        }
     }
 
     public boolean isAdmin(Actor actor) {
