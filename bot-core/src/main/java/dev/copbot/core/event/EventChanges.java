@@ -185,7 +185,7 @@ final class EventChanges {
             events.announcer().refresh(after, cancelled);
             events.reminders().unplan(after, cancelled);
             int told = tell(after, List.of(cancelled), zone -> "Cancelled: " + after.title() + " on "
-                    + When.at(o.start(), zone) + ". " + Recurrence.next(after, store.overrides(e.id()), now)
+                    + When.at(o.start(), zone) + ". " + Recurrence.next(after, store.overrides(e.id()), o.end())
                     .map(n -> "The next one is " + When.at(n.start(), zone) + ".").orElse(""));
             return Reply.ok("Cancelled the " + o.start().atZone(e.zone()).toLocalDate() + " occurrence of event " + e.id()
                     + " (" + e.title() + "). Told " + people(told) + ".").withData("event", events.announcer().data(after, cancelled));

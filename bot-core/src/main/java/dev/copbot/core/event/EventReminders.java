@@ -1,7 +1,9 @@
 package dev.copbot.core.event;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -54,7 +56,9 @@ public final class EventReminders {
         this.clock = clock;
         this.notice = Tasks.oneTime(NOTICE_TASK).execute(this::run);
         this.planner = Tasks.recurring(PLANNER_TASK, FixedDelay.of(PLAN_EVERY)).execute((instance, ctx) -> planAll());
-        this.client = SchedulerClient.Builder.create(db.dataSource(), notice, planner).build();
+        SchedulerClient.Builder builder = SchedulerClient.Builder.create(db.dataSource(), notice, planner);
+        dialect().ifPresent(builder::jdbcCustomization);
+        this.client = builder.build();
     }
 
     /** The tasks, for a scheduler built elsewhere (tests drive a db-scheduler ManualScheduler with them). */
@@ -62,10 +66,16 @@ public final class EventReminders {
         return List.of(notice, planner);
     }
 
+    /** The planner, for a scheduler built elsewhere that should run it as a start task. */
+    RecurringTask<Void> planner() {
+        return planner;
+    }
+
     /** Starts polling the store for due notices; stop the returned scheduler on shutdown. */
     public Scheduler start(Duration pollEvery) {
-        Scheduler scheduler = Scheduler.create(db.dataSource(), notice)
-                .startTasks(planner)
+        SchedulerBuilder builder = Scheduler.create(db.dataSource(), notice);
+        dialect().ifPresent(builder::jdbcCustomization);
+        Scheduler scheduler = builder.startTasks(planner)
                 .clock(clock::instant)
                 .pollingInterval(pollEvery)
                 .threads(2)
@@ -73,6 +83,11 @@ public final class EventReminders {
                 .build();
         scheduler.start();
         return scheduler;
+    }
+
+    /** db-scheduler's dialect for this store: its own detection for PostgreSQL, ours for SQLite (it has none). */
+    public Optional<JdbcCustomization> dialect() {
+        return db.kind() == Database.Kind.SQLITE ? Optional.of(new SqliteSchedulerDialect()) : Optional.empty();
     }
 
     /** Plans the notices of every live event. */

@@ -195,8 +195,8 @@ public final class EventStore {
 
     /** The zone the platform last reported for a user, if any. */
     public Optional<ZoneId> zoneOf(UserId user) {
-        return db.queryOne("SELECT time_zone FROM users WHERE id = ?", rs -> rs.getString(1), user.toString())
-                .filter(z -> z != null && ZoneId.getAvailableZoneIds().contains(z)).map(ZoneId::of);
+        return db.queryOne("SELECT time_zone FROM users WHERE id = ? AND time_zone IS NOT NULL", rs -> rs.getString(1),
+                user.toString()).filter(ZoneId.getAvailableZoneIds()::contains).map(ZoneId::of);
     }
 
     private static List<Duration> minutes(String csv) {
