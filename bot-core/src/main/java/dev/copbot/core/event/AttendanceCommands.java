@@ -116,12 +116,12 @@ final class AttendanceCommands {
         ZoneId zone = events.zoneOf(ctx.actor());
         List<Map.Entry<Event, Occurrence>> upcoming = new ArrayList<>();
         for (Event e : events.store().live(only.map(Community::name))) {
-            for (Occurrence o : Recurrence.between(e, events.store().overrides(e.id()), now.minus(e.duration()),
-                    now.plus(LISTED_AHEAD))) {
-                if (!o.cancelled() && o.end().isAfter(now)) {
-                    upcoming.add(Map.entry(e, o));
-                }
-            }
+            var overrides = events.store().overrides(e.id());
+            List<Occurrence> soon = Recurrence.between(e, overrides, now.minus(e.duration()), now.plus(LISTED_AHEAD))
+                    .stream().filter(o -> !o.cancelled() && o.end().isAfter(now)).toList();
+            // the next weeks in full; an event further out still shows its next occurrence
+            (soon.isEmpty() ? Recurrence.next(e, overrides, now).stream().toList() : soon)
+                    .forEach(o -> upcoming.add(Map.entry(e, o)));
         }
         upcoming.sort(Comparator.comparing(entry -> entry.getValue().start()));
         String scope = only.map(c -> " of " + c.name()).orElse("");
@@ -133,7 +133,7 @@ final class AttendanceCommands {
         List<Block> blocks = new ArrayList<>();
         List<Map<String, Object>> data = new ArrayList<>();
         String text = upcoming.size() + (upcoming.size() == 1 ? " upcoming event" : " upcoming events") + scope
-                + " in the next " + LISTED_AHEAD.toDays() + " days (times in " + zone.getId() + ").";
+                + " (times in " + zone.getId() + "; a series shows its next " + LISTED_AHEAD.toDays() + " days).";
         for (var entry : shown) {
             Event e = entry.getKey();
             Occurrence o = entry.getValue();
@@ -145,8 +145,7 @@ final class AttendanceCommands {
                     new Field("Going", row.get("going").toString()))));
         }
         if (upcoming.size() > shown.size()) {
-            blocks.add(new Block.Context("Showing " + shown.size() + " of " + upcoming.size()
-                    + " in the next " + LISTED_AHEAD.toDays() + " days."));
+            blocks.add(new Block.Context("Showing the first " + shown.size() + " of " + upcoming.size() + "."));
         }
         blocks.add(new Block.Context("Answer with /cop rsvp <id> going|maybe|no; add one to your calendar with "
                 + "/cop event ics <id>."));

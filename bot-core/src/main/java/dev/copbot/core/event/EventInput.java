@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -70,7 +69,7 @@ public final class EventInput {
     public static ZoneId zone(String typed) {
         String t = typed.strip();
         if (t.equalsIgnoreCase("UTC") || t.equalsIgnoreCase("Z") || t.equalsIgnoreCase("GMT")) {
-            return ZoneOffset.UTC;
+            return ZoneId.of("UTC");
         }
         Set<String> known = ZoneId.getAvailableZoneIds();
         Optional<String> exact = known.stream().filter(z -> z.equalsIgnoreCase(t)).findFirst();

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,7 +92,7 @@ public final class Events {
 
     /** The reader's zone: what the platform says, else what it said last time, else UTC. */
     ZoneId zoneOf(Actor actor) {
-        return actor.zone().or(() -> store.zoneOf(actor.id())).orElse(ZoneOffset.UTC);
+        return actor.zone().or(() -> store.zoneOf(actor.id())).orElse(ZoneId.of("UTC"));
     }
 
     Event event(String typed) {
@@ -132,7 +131,7 @@ public final class Events {
         }
     }
 
-    /** The community named, else the one of the channel the command ran in, else the one the actor organises. */
+    /** The community named, else the channel's, else the one the actor organises, else the only one there is. */
     Community community(Optional<String> typed, Actor actor, boolean admin, ChannelId channel) {
         if (typed.isPresent()) {
             String name = typed.get().strip().toLowerCase(Locale.ROOT);
@@ -147,10 +146,13 @@ public final class Events {
         if (here.size() == 1) {
             return communities.find(here.get(0)).orElseThrow();
         }
-        List<Community> mine = communities.all(false).stream()
-                .filter(c -> organises(actor, false, c.name(), Optional.empty())).toList();
+        List<Community> live = communities.all(false);
+        List<Community> mine = live.stream().filter(c -> organises(actor, false, c.name(), Optional.empty())).toList();
         if (mine.size() == 1) {
             return mine.get(0);
+        }
+        if (live.size() == 1) {
+            return live.get(0);
         }
         throw new UserError("Which community is it for? Add community:<name>"
                 + (mine.isEmpty() ? "" : " (you organise " + String.join(", ", mine.stream().map(Community::name).toList()) + ")")

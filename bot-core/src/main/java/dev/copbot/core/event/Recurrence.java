@@ -54,8 +54,8 @@ public final class Recurrence {
 
     /** The next occurrence that is not cancelled and has not ended at {@code now}. */
     public static Optional<Occurrence> next(Event e, Map<Instant, Override> overrides, Instant now) {
-        Instant horizon = now.plus(Duration.ofDays(800));
-        return between(e, overrides, now.minus(e.duration()), horizon).stream()
+        Instant from = (now.isAfter(e.firstStart().toInstant()) ? now : e.firstStart().toInstant()).minus(e.duration());
+        return between(e, overrides, from, from.plus(Duration.ofDays(800))).stream()
                 .filter(o -> !o.cancelled() && o.end().isAfter(now)).findFirst();
     }
 
