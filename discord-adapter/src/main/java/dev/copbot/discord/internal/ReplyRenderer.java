@@ -73,7 +73,8 @@ public final class ReplyRenderer {
     }
 
     /** Replaces ISO-8601 instants with Discord timestamps, shown in each reader's zone. */
-    static String times(String text) {
+    static String times(String core) {
+        String text = dev.copbot.core.reply.TimeText.render(core, (at, fallback) -> "<t:" + at.getEpochSecond() + ":F>");
         Matcher m = INSTANT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
