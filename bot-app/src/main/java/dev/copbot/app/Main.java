@@ -29,6 +29,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+        // Initialise logging before any library starts a thread that logs; otherwise SLF4J warns about replayed calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         System.exit(commandLine().execute(args));
     }
 
