@@ -40,8 +40,15 @@ public final class HistoryImport {
     private final CommunityStore communities;
     private final Clock clock;
     private final ImportProgress progress;
+    private final int batchSize;
 
     public HistoryImport(Discussions discussions, UserDirectory users, CommunityStore communities, Clock clock) {
+        this(discussions, users, communities, clock, BATCH);
+    }
+
+    /** With another batch size: tests use tiny batches to stop an import between two of them. */
+    HistoryImport(Discussions discussions, UserDirectory users, CommunityStore communities, Clock clock, int batchSize) {
+        this.batchSize = batchSize;
         this.discussions = discussions;
         this.users = users;
         this.communities = communities;
@@ -130,7 +137,7 @@ public final class HistoryImport {
             batch.endFile();
             tally.filesDone++;
         }
-        plan.members().ifPresent(members -> members.forEach(u -> batch.member(u, true)));
+        plan.members().ifPresent(batch::listed);
         batch.commit();
     }
 
@@ -178,7 +185,7 @@ public final class HistoryImport {
         private void entry() {
             position++;
             tally.entries++;
-            if (posts.size() >= BATCH) {
+            if (posts.size() >= batchSize) {
                 files.put(file, new FileState(fingerprint, position, false));
                 commit();
             }
@@ -205,6 +212,11 @@ public final class HistoryImport {
             if (!(joined && plan.members().isPresent())) {
                 members.add(Map.entry(user, joined));
             }
+        }
+
+        /** The members the export lists, added after the channel's messages: who is in at export time. */
+        void listed(Set<dev.copbot.core.platform.UserId> users) {
+            users.forEach(u -> members.add(Map.entry(u, true)));
         }
 
         @Override
