@@ -1,5 +1,6 @@
 package dev.copbot.app;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.Ranking;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The wired bot: store opened and migrated, search index opened (and rebuilt from the store when it is missing,
- * unreadable, of an older format or behind the store), core built, ports registered. Close it to flush and release.
+ * unreadable, of an older format or behind the store), core built, ports registered, event reminders polling the
+ * store. Close it to stop the reminders, flush the index and release the store.
  */
 public final class BotRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
@@ -31,11 +34,13 @@ public final class BotRuntime implements AutoCloseable {
     private final Database database;
     private final CopBot bot;
     private final ScheduledExecutorService flusher;
+    private final Scheduler reminders;
 
     private BotRuntime(Database database, CopBot bot, ScheduledExecutorService flusher) {
         this.database = database;
         this.bot = bot;
         this.flusher = flusher;
+        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5));
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
@@ -104,6 +109,7 @@ public final class BotRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        reminders.stop();
         flusher.shutdownNow();
         try {
             bot.discussions().close();

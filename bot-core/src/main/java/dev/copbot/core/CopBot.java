@@ -1,6 +1,7 @@
 package dev.copbot.core;
 
 import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.UserError;
 import dev.copbot.core.command.HelpCommand;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
@@ -12,6 +13,10 @@ import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchCommands;
 import dev.copbot.core.discussion.SearchIndex;
+import dev.copbot.core.event.Events;
+import dev.copbot.core.expertise.ExpertCommands;
+import dev.copbot.core.expertise.ExpertFinder;
+import dev.copbot.core.expertise.ExpertPreferences;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
 import dev.copbot.core.home.HomeView;
@@ -23,7 +28,12 @@ import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport-neutral bot. Adapters (Slack, Discord, console) turn what their platform sends into an
@@ -35,6 +45,13 @@ public final class CopBot {
     public static final String RUN_COMMAND_ACTION = "cop.run";
 
     private static final java.time.Duration ACCESS_CACHE = java.time.Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(CopBot.class);
+
+    /** Answers the submission of one kind of form (by form id); may throw {@link UserError} for bad input. */
+    @FunctionalInterface
+    public interface FormHandler {
+        Reply submit(Inbound.FormSubmitted form, boolean admin);
+    }
 
     private final BotSettings settings;
     private final Clock clock;
@@ -43,8 +60,11 @@ public final class CopBot {
     private final UserDirectory users;
     private final CommunityStore communities;
     private final HomeView home;
+    private final Map<String, FormHandler> forms = new ConcurrentHashMap<>();
+    private final Events events;
 
     private final Discussions discussions;
+    private final ExpertFinder experts;
 
     /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
@@ -66,8 +86,18 @@ public final class CopBot {
         SkillStore skills = new SkillStore(db);
         new SkillCommands(skills, users).register(router);
         this.home = new HomeView(communities, skills);
-        new SearchCommands(discussions, communities, users, new Permalinks(ports)).register(router);
+        Permalinks permalinks = new Permalinks(ports);
+        new SearchCommands(discussions, communities, users, permalinks).register(router);
+        ExpertPreferences preferences = new ExpertPreferences(db);
+        this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, ExpertFinder.Weights.defaults());
+        new ExpertCommands(experts, preferences, communities, users).register(router);
         new IndexCommands(discussions, communities).register(router);
+        this.events = new Events(db, communities, users, ports, clock);
+        events.register(router, this);
+    }
+
+    public ExpertFinder experts() {
+        return experts;
     }
 
     public Discussions discussions() {
@@ -77,6 +107,18 @@ public final class CopBot {
     /** The newest stored message of a channel, where a backfill after a reconnect starts from. */
     public Optional<String> lastMessageId(dev.copbot.core.platform.ChannelId channel) {
         return discussions.lastMessageId(channel);
+    }
+
+    /** Events: reminders to start, calendar feeds to serve. */
+    public Events events() {
+        return events;
+    }
+
+    /** Routes submissions of the form {@code formId} (opened by a command's reply) to {@code handler}. */
+    public void onForm(String formId, FormHandler handler) {
+        if (forms.putIfAbsent(formId, handler) != null) {
+            throw new IllegalStateException("two handlers for the form '" + formId + "'");
+        }
     }
 
     public CommandRouter router() {
@@ -101,6 +143,7 @@ public final class CopBot {
                     new CommandInvoked(b.actor(), b.message().channel(), Optional.empty(), b.value(), b.interaction())));
             case Inbound.ButtonClicked b -> Optional.of(Reply.error("That button is no longer active. "
                     + "Run the command again to get a fresh one."));
+            case Inbound.FormSubmitted f when forms.containsKey(f.formId()) -> Optional.of(submit(f));
             case Inbound.FormSubmitted f -> Optional.of(Reply.error("That form is no longer active. "
                     + "Run the command again to open a fresh one."));
             case Inbound.MemberJoinedChannel j -> {
@@ -148,6 +191,20 @@ public final class CopBot {
     public Reply home(Actor actor) {
         users.seen(actor, clock.instant());
         return home.of(actor.id());
+    }
+
+    private Reply submit(Inbound.FormSubmitted form) {
+        users.seen(form.actor(), clock.instant());
+        try {
+            return forms.get(form.formId()).submit(form, isAdmin(form.actor()));
+        } catch (UserError e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            log.error("form '{}' by {} failed (reference {})", form.formId(), form.actor().id(), reference, e);
+            return Reply.error("Something went wrong on our side with that form (reference " + reference
+                    + "). Try again, or give the reference to an admin.");
+        }
     }
 
     public boolean isAdmin(Actor actor) {

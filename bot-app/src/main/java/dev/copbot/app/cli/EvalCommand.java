@@ -17,7 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure search quality on a BEIR collection.",
-        subcommands = {EvalCommand.Search.class, EvalCommand.Score.class})
+        subcommands = {EvalCommand.Search.class, EvalCommand.Score.class, EvalCommand.Experts.class})
 public final class EvalCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,6 +64,38 @@ public final class EvalCommand implements Runnable {
             System.out.printf(Locale.ROOT, "%d documents, %d queries -> %s%n", docs.size(), qs.size(), out);
             if (qrels != null) {
                 Score.print(TrecRun.score(Beir.qrels(qrels), run));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "experts", mixinStandardHelpOptions = true,
+            description = {"Ask for experts on each held-out question of a Stack Exchange fold, in a data directory where",
+                    "its Slack export was imported; print MRR and hit@5 of the accepted answerer beside popularity."})
+    static final class Experts implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        CommonOptions common;
+        @Option(names = "--heldout", required = true, paramLabel = "FILE", description = "heldout.tsv from se2slack.py")
+        Path heldout;
+        @Option(names = "--as", defaultValue = "slack:T0STACKEX:UEVALUATOR", paramLabel = "IDENTITY",
+                description = "who asks (someone of the imported workspace; default ${DEFAULT-VALUE})")
+        String as;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(heldout)) {
+                throw new ParameterException(spec.commandLine(), "no such file: " + heldout);
+            }
+            ConsoleCommand.quietLogs();
+            var questions = dev.copbot.app.eval.ExpertEvaluation.heldout(heldout);
+            try (var runtime = dev.copbot.app.BotRuntime.start(common.settings(), java.time.Clock.systemUTC())) {
+                var s = dev.copbot.app.eval.ExpertEvaluation.run(runtime.bot(), questions,
+                        ConsoleCommand.parseIdentity(as), java.time.Instant.now());
+                System.out.printf(Locale.ROOT, "%d questions  MRR %.4f  hit@5 %.4f   popularity MRR %.4f  hit@5 %.4f   "
+                        + "MRR ratio %.2f%n", s.questions(), s.mrr(), s.hitAt5(), s.popularityMrr(), s.popularityHitAt5(),
+                        s.popularityMrr() == 0 ? 0 : s.mrr() / s.popularityMrr());
             }
             return 0;
         }

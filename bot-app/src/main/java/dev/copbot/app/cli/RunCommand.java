@@ -3,6 +3,7 @@ package dev.copbot.app.cli;
 import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.Settings;
 import dev.copbot.app.http.BotHttpServer;
+import dev.copbot.app.http.CalendarRoute;
 import dev.copbot.app.launch.DiscordLauncher;
 import dev.copbot.app.launch.Launcher;
 import dev.copbot.app.launch.SlackLauncher;
@@ -49,6 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             for (Launcher l : wanted) {
                 l.routes(runtime, settings, env, http);
             }
+            http.route(CalendarRoute.PREFIX, new CalendarRoute(runtime.bot().events()));
             http.start("0.0.0.0", settings.httpPort());
             for (Launcher l : wanted) {
                 open.add(l.start(runtime, settings, env));

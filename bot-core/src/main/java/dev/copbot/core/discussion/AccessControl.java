@@ -11,13 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,16 +37,20 @@ public final class AccessControl {
         this.ttl = ttl;
     }
 
-    /** A filter that lets through only threads the asker may read now. */
-    public Query filterFor(UserId asker) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(SearchIndex.WORKSPACE, workspace(asker))), Occur.FILTER);
-        List<BytesRef> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
-                .filter(c -> !mayRead(asker, c)).map(c -> new BytesRef(c.toString())).toList();
-        if (!closed.isEmpty()) {
-            b.add(new TermInSetQuery(SearchIndex.CHANNEL, closed), Occur.MUST_NOT);
+    /**
+     * What the asker may read now: their workspace's threads, less the restricted channels they are not in.
+     * {@link ThreadQuery} turns it into query clauses, leaving out the ones that would exclude nothing.
+     */
+    public record Rule(String workspace, List<String> closedChannels) {
+        public Rule {
+            closedChannels = List.copyOf(closedChannels);
         }
-        return b.build();
+    }
+
+    public Rule ruleFor(UserId asker) {
+        List<String> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
+                .filter(c -> !mayRead(asker, c)).map(ChannelId::toString).toList();
+        return new Rule(workspace(asker), closed);
     }
 
     public boolean mayRead(UserId user, ChannelId channel) {

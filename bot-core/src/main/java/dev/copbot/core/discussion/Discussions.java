@@ -204,7 +204,7 @@ public final class Discussions implements AutoCloseable {
     /** Searches as {@code asker}: only threads they may read count, in results, totals and later pages. */
     public SearchEngine.Results search(UserId asker, SearchRequest request, int offset, int limit) {
         refreshIfStale();
-        return engine.search(request, access.filterFor(asker), offset, limit, true);
+        return engine.search(request, access.ruleFor(asker), offset, limit, true);
     }
 
     /** Makes the index durable, recording how many messages the store held, for {@link #reconcile}. */

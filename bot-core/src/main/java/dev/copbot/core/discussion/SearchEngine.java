@@ -34,18 +34,21 @@ public final class SearchEngine {
     }
 
     /**
-     * Runs the request. {@code accessFilter} (null for none) limits results to what the asker may read; it applies
-     * before ranking, so counts, snippets and later pages all respect it.
+     * Runs the request. {@code access} (null for none) limits results to what the asker may read; it applies before
+     * ranking, so counts, snippets, feedback and later pages all respect it.
      */
-    public Results search(SearchRequest request, Query accessFilter, int offset, int limit, boolean withSnippets) {
+    public Results search(SearchRequest request, AccessControl.Rule access, int offset, int limit, boolean withSnippets) {
         return index.withSearcher(searcher -> {
-            Query query = queries.build(request, accessFilter, searcher);
+            Query query = queries.build(request, access, searcher);
             if (query == null) {
                 return Results.NOTHING_SEARCHABLE;
             }
             if (feedback.applies(request)) {
                 List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents()).hits();
-                query = feedback.expand(query, request, top, searcher);
+                var words = feedback.words(request, top, searcher);
+                if (!words.isEmpty()) {
+                    query = queries.build(request, access, searcher, words);
+                }
             }
             SearchIndex.Page page = index.search(searcher, query, offset, limit);
             List<Result> out = new ArrayList<>();

@@ -27,6 +27,16 @@ public final class SkillStore {
                 user.toString(), skill, at.toEpochMilli()) == 1;
     }
 
+    public record Declared(UserId user, String skill) {}
+
+    /** Every declared skill of the people of one workspace or guild. */
+    public List<Declared> inScope(UserId sameScopeAs) {
+        String prefix = sameScopeAs.platform().scoped()
+                ? sameScopeAs.platform().key() + ":" + sameScopeAs.scope() + ":" : sameScopeAs.platform().key() + ":";
+        return db.query("SELECT user_id, skill FROM skills WHERE SUBSTR(user_id, 1, ?) = ? ORDER BY user_id, skill",
+                rs -> new Declared(UserId.parse(rs.getString(1)), rs.getString(2)), prefix.length(), prefix);
+    }
+
     public boolean remove(UserId user, String skill) {
         return db.update("DELETE FROM skills WHERE user_id = ? AND skill = ?", user.toString(), skill) == 1;
     }

@@ -13,12 +13,22 @@ import java.util.Optional;
 /** Display names (and zones) of the people the bot has seen, so replies can name them instead of showing ids. */
 public final class UserDirectory {
     private final Database db;
+    /** What was last written per person, so an unchanged name or zone costs no write on every command. */
+    private final java.util.Map<UserId, Actor> written = new java.util.concurrent.ConcurrentHashMap<>();
 
     public UserDirectory(Database db) {
         this.db = db;
     }
 
     public void seen(Actor actor, Instant at) {
+        if (actor.equals(written.get(actor.id()))) {
+            return;
+        }
+        write(actor, at);
+        written.put(actor.id(), actor);
+    }
+
+    private void write(Actor actor, Instant at) {
         db.update("""
                 INSERT INTO users (id, display_name, time_zone, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,

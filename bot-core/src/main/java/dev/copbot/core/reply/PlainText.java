@@ -25,7 +25,7 @@ public final class PlainText {
             }
         }
         reply.form().ifPresent(f -> line(out, "(opens the form \"" + f.title() + "\")"));
-        return out.toString();
+        return TimeText.plain(out.toString());
     }
 
     private static void line(StringBuilder out, String s) {

@@ -62,11 +62,11 @@ public final class BlockKit {
     }
 
     private static void addSection(List<LayoutBlock> out, Block.Section s) {
-        String body = (s.title().isEmpty() ? "" : "*" + SlackText.escape(s.title()) + "*\n") + SlackText.escape(s.text());
+        String body = (s.title().isEmpty() ? "" : "*" + SlackText.blockText(s.title()) + "*\n") + SlackText.blockText(s.text());
         List<TextObject> fields = new ArrayList<>();
         for (Field f : s.fields()) {
-            fields.add(markdownText(SlackText.limit("*" + SlackText.escape(f.label()) + "*\n"
-                    + SlackText.escape(f.value()), 2000)));
+            fields.add(markdownText(SlackText.limit("*" + SlackText.blockText(f.label()) + "*\n"
+                    + SlackText.blockText(f.value()), 2000)));
         }
         // Slack allows 10 fields a section: continue in further sections.
         for (int i = 0; i == 0 || i < fields.size(); i += 10) {
@@ -105,6 +105,6 @@ public final class BlockKit {
     }
 
     private static TextObject mrkdwn(String coreText) {
-        return markdownText(SlackText.limit(SlackText.escape(coreText), 3000));
+        return markdownText(SlackText.limit(SlackText.blockText(coreText), 3000));
     }
 }

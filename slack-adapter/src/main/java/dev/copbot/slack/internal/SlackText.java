@@ -26,6 +26,15 @@ public final class SlackText {
         return "<!date^" + at.getEpochSecond() + "^" + format + "|" + escape(fallback) + ">";
     }
 
+    /**
+     * Escapes core text and turns its time marks ({@link dev.copbot.core.reply.TimeText}) into {@code <!date^…>},
+     * which must come after escaping so its angle brackets survive.
+     */
+    public static String blockText(String coreText) {
+        return dev.copbot.core.reply.TimeText.render(escape(coreText),
+                (at, fallback) -> "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + fallback + ">");
+    }
+
     /** Cuts text to Slack's per-field limits, marking the cut. */
     public static String limit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";

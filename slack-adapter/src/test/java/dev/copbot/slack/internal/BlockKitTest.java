@@ -29,6 +29,18 @@ class BlockKitTest {
     }
 
     @Test
+    void coreTimeMarksBecomeSlackDatesAfterEscaping() {
+        String mark = dev.copbot.core.reply.TimeText.mark(Instant.parse("2026-03-05T17:30:00Z"), "Thu 5 Mar 17:30 UTC");
+        var blocks = BlockKit.blocks(Reply.ok("").with(new Block.Section("Lunch & learn", "Starts " + mark + " <!here>",
+                List.of(new Field("When", mark)))));
+        SectionBlock section = (SectionBlock) blocks.get(0);
+        assertThat(section.getText().getText()).isEqualTo("*Lunch &amp; learn*\nStarts "
+                + "<!date^1772731800^{date_short_pretty} at {time}|Thu 5 Mar 17:30 UTC> &lt;!here&gt;");
+        assertThat(section.getFields().get(0).getText())
+                .isEqualTo("*When*\n<!date^1772731800^{date_short_pretty} at {time}|Thu 5 Mar 17:30 UTC>");
+    }
+
+    @Test
     void moreThanTenFieldsContinueInAnotherSectionAndHugeRepliesAreCut() {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < 13; i++) {

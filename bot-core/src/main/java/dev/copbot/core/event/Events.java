@@ -1,0 +1,190 @@
+package dev.copbot.core.event;
+
+import dev.copbot.core.CopBot;
+import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Suggestions;
+import dev.copbot.core.command.UserError;
+import dev.copbot.core.community.Community;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Role;
+import dev.copbot.core.people.UserDirectory;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The events feature: commands ({@code event create|edit|cancel|who|ics|settings}, {@code events}, {@code rsvp}),
+ * the creation form, durable reminders and calendar feeds. Built and registered by {@link CopBot}.
+ */
+public final class Events {
+    public static final String CREATE_FORM = "event.create";
+
+    private final EventStore store;
+    private final CommunityStore communities;
+    private final UserDirectory users;
+    private final Announcer announcer;
+    private final EventReminders reminders;
+    private final EventCalendar calendar;
+    private final Clock clock;
+
+    public Events(Database db, CommunityStore communities, UserDirectory users, ChatPorts ports, Clock clock) {
+        this.store = new EventStore(db);
+        this.communities = communities;
+        this.users = users;
+        this.clock = clock;
+        this.announcer = new Announcer(store, communities, ports, clock);
+        this.reminders = new EventReminders(db, store, announcer, clock);
+        this.calendar = new EventCalendar(store, ports, clock);
+    }
+
+    /** Registers the commands and the creation form. */
+    public void register(CommandRouter router, CopBot bot) {
+        EventCommands create = new EventCommands(this);
+        create.register(router);
+        bot.onForm(CREATE_FORM, create::submit);
+        new EventChanges(this).register(router);
+        new AttendanceCommands(this).register(router);
+    }
+
+    public EventReminders reminders() {
+        return reminders;
+    }
+
+    /** The iCalendar feed of a community ({@code /calendar/<community>.ics}), when the community exists. */
+    public Optional<String> feed(String community) {
+        return communities.find(community.toLowerCase(Locale.ROOT))
+                .map(c -> calendar.ics(store.all(c.name()), c.name() + " (CoP Bot)"));
+    }
+
+    // --- shared by the command classes --------------------------------------------------------------------------
+
+    EventStore store() {
+        return store;
+    }
+
+    CommunityStore communities() {
+        return communities;
+    }
+
+    UserDirectory users() {
+        return users;
+    }
+
+    Announcer announcer() {
+        return announcer;
+    }
+
+    EventCalendar calendar() {
+        return calendar;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The reader's zone: what the platform says, else what it said last time, else UTC. */
+    ZoneId zoneOf(Actor actor) {
+        return actor.zone().or(() -> store.zoneOf(actor.id())).orElse(ZoneId.of("UTC"));
+    }
+
+    Event event(String typed) {
+        String t = typed.strip().startsWith("#") ? typed.strip().substring(1) : typed.strip();
+        long id;
+        try {
+            id = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw new UserError("'" + typed + "' is not an event id: ids are numbers, as in /cop event who 12. "
+                    + "/cop events lists upcoming events with their ids.");
+        }
+        return store.find(id).orElseThrow(() -> UserError.refused("There is no event " + id
+                + ". /cop events lists upcoming events with their ids."));
+    }
+
+    Event live(String typed) {
+        Event e = event(typed);
+        if (e.cancelled()) {
+            throw UserError.refused("Event " + e.id() + " (" + e.title() + ") was cancelled.");
+        }
+        return e;
+    }
+
+    /** Leaders and sponsors of the event's community, the bot's admins, and whoever created the event. */
+    boolean organises(Actor actor, boolean admin, String community, Optional<Event> event) {
+        return admin || communities.hasRole(community, actor.id(), Role.LEADER)
+                || communities.hasRole(community, actor.id(), Role.SPONSOR)
+                || event.map(e -> e.createdBy().equals(actor.id().toString())).orElse(false);
+    }
+
+    void requireOrganiser(Actor actor, boolean admin, String community, Optional<Event> event, String action) {
+        if (!organises(actor, admin, community, event)) {
+            List<String> leaders = communities.withRole(community, Role.LEADER).stream().map(users::displayName).toList();
+            throw UserError.refused("Only leaders and sponsors of " + community + " (" + String.join(", ", leaders)
+                    + ") and admins can " + action + ". Ask one of them, or ask to be made a leader.");
+        }
+    }
+
+    /** The community named, else the channel's, else the one the actor organises, else the only one there is. */
+    Community community(Optional<String> typed, Actor actor, boolean admin, ChannelId channel) {
+        if (typed.isPresent()) {
+            String name = typed.get().strip().toLowerCase(Locale.ROOT);
+            Community c = communities.find(name).orElseThrow(() -> UserError.refused("There is no community named '"
+                    + typed.get() + "'." + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them."));
+            if (c.archived()) {
+                throw UserError.refused(c.name() + " is archived; it takes no new events.");
+            }
+            return c;
+        }
+        List<String> here = communities.communitiesOfChannel(channel);
+        if (here.size() == 1) {
+            return communities.find(here.get(0)).orElseThrow();
+        }
+        List<Community> live = communities.all(false);
+        List<Community> mine = live.stream().filter(c -> organises(actor, false, c.name(), Optional.empty())).toList();
+        if (mine.size() == 1) {
+            return mine.get(0);
+        }
+        if (live.size() == 1) {
+            return live.get(0);
+        }
+        throw new UserError("Which community is it for? Add community:<name>"
+                + (mine.isEmpty() ? "" : " (you organise " + String.join(", ", mine.stream().map(Community::name).toList()) + ")")
+                + ", or run the command in the community's channel.");
+    }
+
+    /** The occurrence on a date (its original or moved day, in the event's zone), else the next one to come. */
+    Occurrence occurrence(Event e, Optional<String> on) {
+        var overrides = store.overrides(e.id());
+        if (on.isEmpty()) {
+            return Recurrence.next(e, overrides, now()).orElseThrow(() -> UserError.refused("Event " + e.id() + " ("
+                    + e.title() + ") has no occurrence to come."));
+        }
+        LocalDate day = EventInput.date(on.get(), today(e.zone()));
+        Instant from = day.atStartOfDay(e.zone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(e.zone()).toInstant();
+        return Recurrence.between(e, overrides, from.minus(java.time.Duration.ofDays(62)), to.plus(java.time.Duration.ofDays(62)))
+                .stream().filter(o -> within(o.start(), from, to) || within(o.key(), from, to)).findFirst()
+                .orElseThrow(() -> UserError.refused("Event " + e.id() + " (" + e.title() + ") has no occurrence on "
+                        + day + "." + Recurrence.next(e, overrides, now()).map(n -> " The next one is on "
+                        + n.start().atZone(e.zone()).toLocalDate() + ".").orElse("")));
+    }
+
+    private static boolean within(Instant t, Instant from, Instant to) {
+        return !t.isBefore(from) && t.isBefore(to);
+    }
+
+    LocalDate today(ZoneId zone) {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.copbot.core.event;
+
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+
+/**
+ * db-scheduler 16.7 knows no SQLite: its fallback dialect limits queries with ANSI {@code FETCH FIRST n ROWS ONLY},
+ * which SQLite rejects. This is that fallback with SQLite's {@code LIMIT n}, storing timestamps as UTC (SQLite keeps
+ * them as epoch milliseconds). Picking stays db-scheduler's optimistic update on the {@code version} column, which
+ * SQLite's single writer lock serialises. (db-scheduler's main branch ships the same customization.)
+ */
+final class SqliteSchedulerDialect extends DefaultJdbcCustomization {
+    SqliteSchedulerDialect() {
+        super(true);
+    }
+
+    @Override
+    public String getName() {
+        return "SQLite";
+    }
+
+    @Override
+    public String getQueryLimitPart(int limit) {
+        return " LIMIT " + limit;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.copbot.core.expertise;
+
+import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.Permalinks;
+import dev.copbot.core.discussion.SearchEngine;
+import dev.copbot.core.discussion.SearchRequest;
+import dev.copbot.core.discussion.StoredMessage;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Ranks people for a topic by what they have shown they know. The threads that match the topic (only those the
+ * asker may read) are the evidence: each answer counts by how well its thread matches, how strongly the asker
+ * acknowledged it (accepted, thanked, or just answered) and how recent it is; a declared skill on the topic adds a
+ * little. The asker is never listed, nor anyone who opted out; people who are away are listed lower, labelled.
+ */
+public final class ExpertFinder {
+    /** How the evidence is weighed; defaults chosen on the Stack Exchange folds in docs/BENCHMARKS.md. */
+    public record Weights(int threads, double accepted, double thanked, double answered, Duration halfLife,
+                          double skill, double awayFactor) {
+        public static Weights defaults() {
+            return new Weights(50, 4, 2, 1, Duration.ofDays(365), 0.5, 0.5);
+        }
+    }
+
+    public record Proof(String permalink, ChannelId channel, String thread, boolean accepted, double weight) {}
+
+    public record Expert(UserId user, double score, int accepted, int thanked, int answered, Optional<Instant> latest,
+                         List<String> skills, List<Proof> evidence, boolean away, Optional<Instant> awayUntil) {}
+
+    private final Discussions discussions;
+    private final SkillStore skills;
+    private final ExpertPreferences preferences;
+    private final Permalinks permalinks;
+    private final Weights weights;
+
+    public ExpertFinder(Discussions discussions, SkillStore skills, ExpertPreferences preferences, Permalinks permalinks,
+                        Weights weights) {
+        this.discussions = discussions;
+        this.skills = skills;
+        this.preferences = preferences;
+        this.permalinks = permalinks;
+        this.weights = weights;
+    }
+
+    private static final class Tally {
+        double score;
+        int accepted;
+        int thanked;
+        int answered;
+        Instant latest;
+        final List<Proof> proofs = new ArrayList<>();
+        final List<String> skills = new ArrayList<>();
+    }
+
+    /** The best {@code limit} people for the topic, best first, as seen by {@code asker}. */
+    public List<Expert> find(UserId asker, String topic, List<ChannelId> channels, Instant now, int limit) {
+        SearchRequest request = SearchRequest.parse(topic).withFilters(channels, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        SearchEngine.Results threads = discussions.search(asker, request, 0, weights.threads());
+        Map<UserId, Tally> people = new HashMap<>();
+        double top = threads.results().isEmpty() ? 1 : threads.results().get(0).hit().score();
+        for (SearchEngine.Result r : threads.results()) {
+            // BM25 ratios are steep (a long thread scores much lower); the square root keeps weaker matches in play.
+            double relevance = Math.sqrt(r.hit().score() / top);
+            List<StoredMessage> messages = discussions.store().thread(r.hit().key());
+            for (Evidence.Answer a : Evidence.of(messages)) {
+                double strength = switch (a.strength()) {
+                    case ACCEPTED -> weights.accepted();
+                    case THANKED -> weights.thanked();
+                    case ANSWERED -> weights.answered();
+                };
+                double age = Math.max(0, Duration.between(a.at(), now).toDays());
+                double w = relevance * strength * Math.pow(0.5, age / weights.halfLife().toDays());
+                Tally t = people.computeIfAbsent(a.person(), p -> new Tally());
+                t.score += w;
+                switch (a.strength()) {
+                    case ACCEPTED -> t.accepted++;
+                    case THANKED -> t.thanked++;
+                    case ANSWERED -> t.answered++;
+                }
+                if (t.latest == null || a.at().isAfter(t.latest)) {
+                    t.latest = a.at();
+                }
+                t.proofs.add(new Proof(permalinks.of(a.message()), a.message().channel(), r.hit().key().root(),
+                        a.strength() == Evidence.Strength.ACCEPTED, w));
+            }
+        }
+        addDeclaredSkills(asker, topic, people);
+        List<Expert> out = new ArrayList<>();
+        for (var e : people.entrySet()) {
+            UserId person = e.getKey();
+            if (person.equals(asker) || !person.sameScope(asker)) {
+                continue;
+            }
+            ExpertPreferences.Preference pref = preferences.of(person);
+            if (pref.optedOut()) {
+                continue;
+            }
+            Tally t = e.getValue();
+            boolean away = pref.awayAt(now);
+            t.proofs.sort(Comparator.comparingDouble(Proof::weight).reversed());
+            out.add(new Expert(person, t.score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered,
+                    Optional.ofNullable(t.latest), List.copyOf(t.skills), List.copyOf(t.proofs.subList(0,
+                    Math.min(3, t.proofs.size()))), away, away ? pref.awayUntil() : Optional.empty()));
+        }
+        out.sort(Comparator.comparingDouble(Expert::score).reversed().thenComparing(x -> x.user().toString()));
+        return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /** People of the asker's workspace whose declared skills match words of the topic. */
+    private void addDeclaredSkills(UserId asker, String topic, Map<UserId, Tally> people) {
+        Set<String> topicWords = new HashSet<>(discussions.engine().analyse(topic));
+        if (topicWords.isEmpty()) {
+            return;
+        }
+        for (SkillStore.Declared d : skills.inScope(asker)) {
+            List<String> skillWords = discussions.engine().analyse(d.skill());
+            if (!skillWords.isEmpty() && topicWords.containsAll(skillWords)) {
+                Tally t = people.computeIfAbsent(d.user(), p -> new Tally());
+                t.score += weights.skill();
+                t.skills.add(d.skill());
+            }
+        }
+    }
+}

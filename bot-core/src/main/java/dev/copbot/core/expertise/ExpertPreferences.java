@@ -1,0 +1,42 @@
+package dev.copbot.core.expertise;
+
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.store.Database;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Opt-out and away, per person. Opted-out people are never listed; away people are listed lower, labelled. */
+public final class ExpertPreferences {
+    private final Database db;
+
+    public ExpertPreferences(Database db) {
+        this.db = db;
+    }
+
+    public record Preference(boolean optedOut, Optional<Instant> awayUntil) {
+        public boolean awayAt(Instant now) {
+            return awayUntil.isPresent() && awayUntil.get().isAfter(now);
+        }
+    }
+
+    public Preference of(UserId user) {
+        return db.queryOne("SELECT opted_out, away_until FROM expert_preferences WHERE user_id = ?", rs -> {
+            long away = rs.getLong(2);
+            return new Preference(rs.getInt(1) == 1, rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(away)));
+        }, user.toString()).orElse(new Preference(false, Optional.empty()));
+    }
+
+    public void setOptedOut(UserId user, boolean out, Instant at) {
+        db.update("""
+                INSERT INTO expert_preferences (user_id, opted_out, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET opted_out = excluded.opted_out, updated_at = excluded.updated_at""",
+                user.toString(), out ? 1 : 0, at.toEpochMilli());
+    }
+
+    public void setAwayUntil(UserId user, Optional<Instant> until, Instant at) {
+        db.update("""
+                INSERT INTO expert_preferences (user_id, away_until, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET away_until = excluded.away_until, updated_at = excluded.updated_at""",
+                user.toString(), until.map(Instant::toEpochMilli).orElse(null), at.toEpochMilli());
+    }
+}

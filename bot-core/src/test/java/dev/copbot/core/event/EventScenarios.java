@@ -1,0 +1,138 @@
+package dev.copbot.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.copbot.core.BotSettings;
+import dev.copbot.core.CopBot;
+import dev.copbot.core.event.RecordingPort.Sent;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Button;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shared set-up of the event scenarios: a real store, the real bot with a recording chat port, and db-scheduler's
+ * manual scheduler running the bot's real reminder tasks on a clock the test moves. The community data-science has
+ * the channel #data-science; alice leads it, bob and carol are members.
+ */
+abstract class EventScenarios {
+    static final Instant T0 = Instant.parse("2026-03-20T09:00:00Z"); // a Friday; Europe/Berlin goes to CEST on 29 March
+    static final ChannelId CHANNEL = ChannelId.parse("console:data-science");
+    static final String WEEKLY = "event create \"Lunch & learn\" 2026-03-22 12:00 tz:Europe/Berlin duration:45m "
+            + "where:\"Room 4\" repeat:weekly description:\"Kafka consumer lag, with pizza\"";
+
+    @TempDir
+    Path tmp;
+    Database db;
+    TestClock clock;
+    RecordingPort port;
+    CopBot bot;
+    ManualScheduler scheduler;
+
+    abstract Database open(Path dir);
+
+    /** The same store again, as a restarted process would open it. */
+    abstract Database reopen(Database old, Path dir);
+
+    void dispose(Database database) {
+        database.close();
+    }
+
+    @BeforeEach
+    void start() {
+        db = open(tmp);
+        clock = new TestClock(T0);
+        boot();
+        as("admin", "community create data-science channel:#data-science");
+        as("admin", "community role data-science @alice leader");
+        as("bob", "join data-science");
+        as("carol", "join data-science");
+        port.drain();
+    }
+
+    @AfterEach
+    void stop() {
+        dispose(db);
+    }
+
+    /** A process: the bot, its port, and a scheduler running the bot's tasks (the planner as a start task). */
+    void boot() {
+        port = new RecordingPort(clock);
+        bot = new CopBot(db, BotSettings.defaults(), clock, new ChatPorts().register(port));
+        scheduler = newScheduler();
+        scheduler.start();
+    }
+
+    ManualScheduler newScheduler() {
+        EventReminders reminders = bot.events().reminders();
+        List<Task<?>> notices = reminders.tasks().stream().filter(t -> t.getName().equals(EventReminders.NOTICE_TASK)).toList();
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), notices);
+        reminders.dialect().ifPresent(builder::jdbcCustomization);
+        return builder.clock(clock.scheduler).startTasks(List.of(reminders.planner())).build();
+    }
+
+    void restart() {
+        db = reopen(db, tmp);
+        boot();
+    }
+
+    Reply as(String user, String command) {
+        return bot.run(Inbound.CommandInvoked.of(Actor.of(UserId.console(user), user), CHANNEL, command));
+    }
+
+    Reply ok(String user, String command) {
+        Reply r = as(user, command);
+        assertThat(r.ok()).as(r.text()).isTrue();
+        return r;
+    }
+
+    Reply refused(String user, String command) {
+        Reply r = as(user, command);
+        assertThat(r.ok()).as(r.text()).isFalse();
+        assertThat(r.text()).doesNotContain("Exception", "\tat ", "went wrong");
+        return r;
+    }
+
+    Reply click(String user, MessageId message, Button button) {
+        return bot.handle(new Inbound.ButtonClicked(Actor.of(UserId.console(user), user), message, button.action(),
+                button.value(), Optional.empty())).orElseThrow();
+    }
+
+    /** Moves the clock, runs whatever db-scheduler finds due, and returns what the bot sent. */
+    List<Sent> at(String instant) {
+        clock.set(Instant.parse(instant));
+        scheduler.runAnyDueExecutions();
+        return port.drain();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> event(Reply reply) {
+        return (Map<String, Object>) reply.data().get("event");
+    }
+
+    static List<Button> buttons(Reply announcement) {
+        return announcement.blocks().stream().filter(b -> b instanceof Block.Actions)
+                .flatMap(b -> ((Block.Actions) b).buttons().stream()).toList();
+    }
+
+    static String summary(List<Sent> sent) {
+        return String.join("\n", sent.stream().map(s -> s.type() + " " + s.to() + " " + s.reply().text()).toList());
+    }
+}

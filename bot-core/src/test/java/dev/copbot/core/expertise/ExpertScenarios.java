@@ -1,0 +1,202 @@
+package dev.copbot.core.expertise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Reaction;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import dev.copbot.core.testing.BotDriver;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** /cop experts ranks people by evidence, says why, and respects opt-out, away, the asker and private channels. */
+abstract class ExpertScenarios {
+    static final Channel KAFKA = new Channel(ChannelId.parse("slack:T1:C100"), "kafka", Visibility.PUBLIC);
+    static final Channel LEADS = new Channel(ChannelId.parse("slack:T1:G200"), "kafka-leads", Visibility.PRIVATE);
+    static final Instant NOW = BotDriver.CLOCK.instant();
+
+    @TempDir
+    Path tmp;
+    Database db;
+    BotDriver bot;
+
+    abstract Database open(Path dir);
+
+    abstract void dispose(Database database);
+
+    @BeforeEach
+    void start() {
+        db = open(tmp);
+        bot = new BotDriver(db);
+        Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
+        assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
+        bot.bot().discussions().store().upsertChannel(LEADS, NOW);
+        bot.bot().discussions().store().setIndexed(LEADS.id(), true);
+        bot.bot().handle(new Inbound.MemberJoinedChannel(LEADS, user("ULEAD"), NOW));
+        for (String u : List.of("UACC", "UANS", "UTHX", "UOLD", "UNEW", "UDECL", "USECRET", "UQ")) {
+            bot.as(new Actor(user(u), u.substring(1).toLowerCase(), Optional.empty(), false), "help");
+        }
+
+        Instant recent = NOW.minusSeconds(86_400 * 30);
+        // Threads 1, 2 and 6 are worded alike, so they match the topic equally: only the strength of each answer differs.
+        thread(KAFKA, "1", "UASK1", "Kafka consumer lag grows", recent,
+                reply("UACC", "Tune the poll interval.", "white_check_mark"));
+        thread(KAFKA, "2", "UASK2", "Kafka consumer lag grows", recent,
+                reply("UTHX", "Raise the session timeout.", null),
+                reply("UASK2", "thanks, that worked!", null));
+        thread(KAFKA, "6", "UASK1", "Kafka consumer lag grows", recent,
+                reply("UANS", "Check the disk speed.", null));
+        thread(KAFKA, "3", "UASK3", "Kafka consumer lag alerting thresholds", NOW.minusSeconds(86_400L * 365 * 3),
+                reply("UOLD", "Alert on lag in seconds, not messages.", "white_check_mark"));
+        thread(KAFKA, "4", "UASK3", "Measuring kafka consumer lag in seconds", NOW.minusSeconds(86_400 * 7),
+                reply("UNEW", "Use the burrow lag evaluator.", "white_check_mark"));
+        thread(LEADS, "5", "ULEAD", "Kafka consumer lag budget for the quarter", recent,
+                reply("USECRET", "Keep it under a minute for payments.", "white_check_mark"));
+        assertThat(bot.as(new Actor(user("UDECL"), "decl", Optional.empty(), false), "skills add kafka").ok()).isTrue();
+    }
+
+    @AfterEach
+    void stop() {
+        dispose(db);
+    }
+
+    record R(String user, String text, String reaction) {}
+
+    static R reply(String user, String text, String reactionFromAsker) {
+        return new R(user, text, reactionFromAsker);
+    }
+
+    void thread(Channel channel, String id, String asker, String title, Instant at, R... replies) {
+        bot.post(channel, id + ".0", "slack:T1:" + asker, "*" + title + "*\n" + title.toLowerCase(), null, at);
+        int n = 1;
+        for (R r : replies) {
+            String mid = id + "." + n;
+            bot.post(channel, mid, "slack:T1:" + r.user(), r.text(), id + ".0", at.plusSeconds(60L * n++));
+            if (r.reaction() != null) {
+                bot.bot().handle(new Inbound.ReactionAdded(new Reaction(new MessageId(channel.id(), mid),
+                        user(asker), r.reaction()), at.plusSeconds(3600)));
+            }
+        }
+    }
+
+    static UserId user(String id) {
+        return UserId.parse("slack:T1:" + id);
+    }
+
+    Reply experts(String asker, String topic) {
+        return bot.as(new Actor(user(asker), asker, Optional.empty(), false), "experts " + topic);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Reply r) {
+        assertThat(r.ok()).as(r.text()).isTrue();
+        return (List<Map<String, Object>>) r.data().get("experts");
+    }
+
+    static List<Object> users(Reply r) {
+        return list(r).stream().map(m -> m.get("user")).toList();
+    }
+
+    /** Everyone the finder ranks, not only the five a reply shows. */
+    List<String> everyone(String asker, String topic) {
+        return bot.bot().experts().find(user(asker), topic, List.of(), NOW, 20).stream().map(e -> e.user().id()).toList();
+    }
+
+    @Test
+    void rankingFollowsTheEvidence() {
+        // on equally matching threads: accepted > thanked > answered > only declared
+        List<String> all = everyone("UQ", "kafka consumer lag grows");
+        assertThat(all).containsSubsequence("UACC", "UTHX", "UANS", "UDECL");
+        assertThat(all).doesNotContain("USECRET", "UQ", "UASK1", "UASK2");
+
+        Reply r = experts("UQ", "kafka consumer lag");
+        List<Object> ranked = users(r);
+        assertThat(ranked).hasSize(ExpertCommands.SHOWN);
+        assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("UNEW", "UACC");
+        Map<String, Object> first = list(r).get(0);
+        assertThat(first).containsKeys("user", "identity", "name", "score", "reason", "evidence");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> proof = ((List<Map<String, Object>>) first.get("evidence")).get(0);
+        assertThat(proof).containsEntry("channel", "C100").containsEntry("accepted", true).containsKeys("permalink", "thread");
+        assertThat((String) proof.get("permalink")).startsWith("https://slack.com/archives/C100/p");
+    }
+
+    @Test
+    void reasonsSayWhy() {
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (ExpertFinder.Expert e : bot.bot().experts().find(user("UQ"), "kafka consumer lag", List.of(), NOW, 20)) {
+            reasons.put(e.user().id(), ExpertCommands.reason(e, NOW, java.time.ZoneOffset.UTC));
+        }
+        assertThat(reasons.get("UNEW")).isEqualTo("1 accepted answer on matching threads, latest 6 days ago");
+        assertThat(reasons.get("UTHX")).isEqualTo("1 thanked answer on matching threads, latest 29 days ago");
+        assertThat(reasons.get("UANS")).isEqualTo("1 other answer on matching threads, latest 29 days ago");
+        assertThat(reasons.get("UDECL")).isEqualTo("declared skill: kafka");
+    }
+
+    @Test
+    void recencyDecaysOldEvidence() {
+        List<Object> ranked = users(experts("UQ", "kafka consumer lag alerting seconds"));
+        assertThat(ranked.indexOf("UNEW")).isLessThan(ranked.indexOf("UOLD"));
+    }
+
+    @Test
+    void theAskerIsNeverListed() {
+        assertThat(users(experts("UACC", "kafka consumer lag"))).doesNotContain("UACC").contains("UNEW");
+    }
+
+    @Test
+    void optOutRemovesAndOptInRestores() {
+        Actor acc = new Actor(user("UACC"), "acc", Optional.empty(), false);
+        assertThat(bot.as(acc, "expert optout").ok()).isTrue();
+        assertThat(users(experts("UQ", "kafka consumer lag"))).doesNotContain("UACC");
+        assertThat(bot.as(acc, "expert optin").ok()).isTrue();
+        assertThat(users(experts("UQ", "kafka consumer lag"))).contains("UACC");
+    }
+
+    @Test
+    void awayPeopleAreListedLowerAndLabelled() {
+        Actor fresh = new Actor(user("UNEW"), "new", Optional.empty(), false);
+        assertThat(bot.as(fresh, "away until:2026-12-24").text()).contains("until the end of 2026-12-24");
+        Reply r = experts("UQ", "kafka consumer lag");
+        Map<String, Object> entry = list(r).stream().filter(m -> m.get("user").equals("UNEW")).findFirst().orElseThrow();
+        assertThat(entry).containsEntry("away", true);
+        assertThat((String) entry.get("reason")).endsWith("away until 2026-12-25");
+        assertThat(users(r).get(0)).isEqualTo("UACC");
+        assertThat(bot.as(fresh, "away off").ok()).isTrue();
+        assertThat(list(experts("UQ", "kafka consumer lag")).stream().filter(m -> m.get("user").equals("UNEW"))
+                .findFirst().orElseThrow()).containsEntry("away", false);
+        assertThat(bot.as(fresh, "away until:2020-01-01").text()).contains("already past");
+        assertThat(bot.as(fresh, "away until:someday").text()).contains("not a date");
+        assertThat(bot.as(fresh, "away of").text()).contains("Did you mean 'off'?");
+    }
+
+    @Test
+    void privateEvidenceOnlyForThoseWhoCanReadIt() {
+        assertThat(users(experts("ULEAD", "kafka consumer lag budget"))).contains("USECRET");
+        assertThat(users(experts("UQ", "kafka consumer lag budget"))).doesNotContain("USECRET");
+        bot.bot().handle(new Inbound.MemberLeftChannel(LEADS, user("ULEAD"), NOW));
+        assertThat(users(experts("ULEAD", "kafka consumer lag budget"))).doesNotContain("USECRET");
+    }
+
+    @Test
+    void nothingKnownIsSaidPlainly() {
+        Reply r = experts("UQ", "zeppelin airships");
+        assertThat(r.ok()).isTrue();
+        assertThat(r.text()).contains("Nobody has answered threads about 'zeppelin airships'", "/cop ask");
+        assertThat(experts("UQ", "kafka community:nope").text()).contains("no community named 'nope'");
+    }
+}

@@ -1,0 +1,174 @@
+package dev.copbot.discord.internal;
+
+import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Form;
+import dev.copbot.core.reply.Reply;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.buttons.ButtonStyle;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+
+/**
+ * Renders a core reply the Discord way: the plain text as the message content, each section as an embed (fields side
+ * by side, small print as its footer), button rows as action rows, forms as modals. Instants written in ISO-8601 UTC
+ * become {@code <t:…:F>} so every viewer reads their own local time. Mentions never ping: quoted text containing
+ * {@code @everyone}, a role or a user stays text.
+ */
+public final class ReplyRenderer {
+    private static final Pattern INSTANT = Pattern.compile(
+            "\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})");
+    private static final int ROWS = Message.MAX_COMPONENT_COUNT;
+    private static final int BUTTONS_PER_ROW = 5;
+
+    private final ComponentIds ids;
+
+    public ReplyRenderer(ComponentIds ids) {
+        this.ids = ids;
+    }
+
+    public MessageCreateData message(Reply reply) {
+        MessageCreateBuilder out = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+        List<MessageEmbed> embeds = embeds(reply.blocks());
+        String content = clip(times(reply.text()), Message.MAX_CONTENT_LENGTH);
+        out.setContent(content.isBlank() && embeds.isEmpty() ? "(no answer)" : content);
+        out.setEmbeds(embeds);
+        out.setComponents(rows(reply.blocks()));
+        return out.build();
+    }
+
+    public Modal modal(Form form) {
+        Modal.Builder modal = Modal.create(ids.encode(form.id(), form.context()), clip(form.title(), Modal.MAX_TITLE_LENGTH));
+        for (Form.Input input : form.inputs().subList(0, Math.min(form.inputs().size(), Modal.MAX_COMPONENTS))) {
+            TextInput.Builder field = TextInput.create(input.id(), input.multiline() ? TextInputStyle.PARAGRAPH
+                    : TextInputStyle.SHORT).setRequired(input.required());
+            if (input.maxLength() > 0) {
+                field.setMaxLength(Math.min(input.maxLength(), TextInput.MAX_VALUE_LENGTH));
+            }
+            if (!input.placeholder().isBlank()) {
+                field.setPlaceholder(clip(input.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+            }
+            if (!input.initialValue().isBlank()) {
+                field.setValue(input.initialValue());
+            }
+            modal.addComponents(Label.of(clip(input.label(), Label.LABEL_MAX_LENGTH), field.build()));
+        }
+        return modal.build();
+    }
+
+    /** Replaces ISO-8601 instants with Discord timestamps, shown in each reader's zone. */
+    static String times(String core) {
+        String text = dev.copbot.core.reply.TimeText.render(core, (at, fallback) -> "<t:" + at.getEpochSecond() + ":F>");
+        Matcher m = INSTANT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            try {
+                Instant at = OffsetDateTime.parse(m.group()).toInstant();
+                replacement = "<t:" + at.getEpochSecond() + ":F>";
+            } catch (DateTimeParseException e) {
+                replacement = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private List<MessageEmbed> embeds(List<Block> blocks) {
+        List<MessageEmbed> embeds = new ArrayList<>();
+        EmbedBuilder current = null;
+        int total = 0;
+        for (Block block : blocks) {
+            switch (block) {
+                case Block.Section s -> {
+                    total = flush(embeds, current, total);
+                    current = new EmbedBuilder();
+                    current.setTitle(s.title().isBlank() ? null : clip(times(s.title()), MessageEmbed.TITLE_MAX_LENGTH));
+                    current.setDescription(s.text().isBlank() ? null
+                            : clip(times(s.text()), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+                    for (Field f : s.fields()) {
+                        if (current.getFields().size() == MessageEmbed.MAX_FIELD_AMOUNT) {
+                            total = flush(embeds, current, total);
+                            current = new EmbedBuilder();
+                        }
+                        current.addField(clip(times(f.label()), MessageEmbed.TITLE_MAX_LENGTH),
+                                clip(times(f.value()), MessageEmbed.VALUE_MAX_LENGTH), f.value().length() <= 40);
+                    }
+                }
+                case Block.Context c -> {
+                    if (current == null) {
+                        current = new EmbedBuilder();
+                    }
+                    current.setFooter(clip(times(c.text()), MessageEmbed.TEXT_MAX_LENGTH));
+                    total = flush(embeds, current, total);
+                    current = null;
+                }
+                case Block.Divider d -> {
+                    total = flush(embeds, current, total);
+                    current = null;
+                }
+                case Block.Actions a -> { }
+            }
+        }
+        flush(embeds, current, total);
+        return embeds;
+    }
+
+    /** Adds the embed while Discord's limits (10 embeds, 6000 characters in all) allow; returns the new total. */
+    private static int flush(List<MessageEmbed> embeds, EmbedBuilder embed, int total) {
+        if (embed == null || embed.isEmpty()) {
+            return total;
+        }
+        int length = embed.length();
+        if (embeds.size() < Message.MAX_EMBED_COUNT && total + length <= MessageEmbed.EMBED_MAX_LENGTH_BOT) {
+            embeds.add(embed.build());
+            return total + length;
+        }
+        return total;
+    }
+
+    private List<ActionRow> rows(List<Block> blocks) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (Block block : blocks) {
+            if (block instanceof Block.Actions a) {
+                List<Button> buttons = new ArrayList<>();
+                for (dev.copbot.core.reply.Button b : a.buttons()) {
+                    buttons.add(Button.of(style(b.style()), ids.encode(b.action(), b.value()),
+                            clip(b.label(), Button.LABEL_MAX_LENGTH)));
+                }
+                for (int i = 0; i < buttons.size() && rows.size() < ROWS; i += BUTTONS_PER_ROW) {
+                    rows.add(ActionRow.of(buttons.subList(i, Math.min(buttons.size(), i + BUTTONS_PER_ROW))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static ButtonStyle style(dev.copbot.core.reply.Button.Style style) {
+        return switch (style) {
+            case PRIMARY -> ButtonStyle.PRIMARY;
+            case DANGER -> ButtonStyle.DANGER;
+            case DEFAULT -> ButtonStyle.SECONDARY;
+        };
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
