@@ -3,6 +3,7 @@ package dev.copbot.app;
 import dev.copbot.app.cli.BenchCommand;
 import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.app.cli.EvalCommand;
+import dev.copbot.app.cli.ImportCommand;
 import dev.copbot.app.cli.ReindexCommand;
 import dev.copbot.app.cli.Failures;
 import dev.copbot.app.cli.RunCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 /** The {@code copbot} command line. */
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ReindexCommand.class, EvalCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest and query speed.",
-        subcommands = {BenchCommand.Search.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -58,6 +58,28 @@ public final class BenchCommand implements Runnable {
                     }
                 }
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "slack-export", mixinStandardHelpOptions = true,
+            description = {"Write a generated Slack export (threads, replies, edits, check-mark reactions) to a folder,",
+                    "to measure or test copbot import slack-export on it."})
+    static final class SlackExport implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "1000000", description = "messages to generate (default ${DEFAULT-VALUE})")
+        int messages;
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "an empty or new folder")
+        Path out;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.isDirectory(out) && Files.list(out).findAny().isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is not empty");
+            }
+            long n = dev.copbot.app.bench.SlackExportWriter.write(messages, out);
+            System.out.printf("Wrote a Slack export of %,d messages to %s%n", n, out);
             return 0;
         }
     }

@@ -3,6 +3,8 @@ package dev.copbot.core.discussion;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Reaction;
 import dev.copbot.core.platform.UserId;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +34,10 @@ public final class Discussions implements AutoCloseable {
     private final Clock clock;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicBoolean stale = new AtomicBoolean();
+    /** Writers share it; {@link #flush} takes it alone, so it never records a store the index has not caught up with. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private final java.util.concurrent.locks.Lock writing = lock.readLock();
+    private final java.util.concurrent.locks.Lock flushing = lock.writeLock();
 
     public Discussions(MessageStore store, SearchIndex index, Ranking ranking, AccessControl access, Clock clock) {
         this.store = store;
@@ -87,33 +93,84 @@ public final class Discussions implements AutoCloseable {
         postedAll(List.of(event));
     }
 
-    /** Many messages at once (imports, backfills): one store transaction, each changed thread indexed once. */
+    /** Many messages at once (backfills): one store transaction, each changed thread indexed once. */
     public int postedAll(List<Inbound.MessagePosted> events) {
-        Map<ChannelId, Boolean> indexable = new java.util.HashMap<>();
-        List<Message> kept = new ArrayList<>();
-        Map<ChannelId, dev.copbot.core.platform.Channel> channels = new java.util.LinkedHashMap<>();
-        events.forEach(e -> channels.put(e.channel().id(), e.channel()));
-        channels.values().forEach(c -> store.upsertChannel(c, clock.instant()));
-        for (Inbound.MessagePosted e : events) {
-            if (indexable.computeIfAbsent(e.channel().id(), store::indexable)) {
-                kept.add(e.message());
+        return ingest(events, List.of(), List.of(), () -> {}).kept();
+    }
+
+    /** What one {@link #ingest} batch changed. */
+    public record Ingested(int kept, List<Message> inserted, List<MessageId> edited, List<Reaction> reacted) {}
+
+    /**
+     * An import batch: new messages (already stored or tombstoned ones are skipped; channels that are not indexed
+     * are ignored), edits newer than the stored text, new reactions, and the caller's own writes
+     * ({@code alsoInTransaction}, e.g. membership and import progress), all in one store transaction, so a crash
+     * keeps all of it or none. Each changed thread is then indexed once, after the commit; a thread that began in
+     * this batch is built from the batch itself.
+     */
+    public Ingested ingest(List<Inbound.MessagePosted> events, List<Inbound.MessageEdited> edits,
+                           List<Inbound.ReactionAdded> reactions, Runnable alsoInTransaction) {
+        writing.lock();
+        try {
+            Ingested done = store.database().transaction(c -> {
+                Map<ChannelId, Boolean> indexable = new java.util.HashMap<>();
+                Map<ChannelId, dev.copbot.core.platform.Channel> channels = new java.util.LinkedHashMap<>();
+                events.forEach(e -> channels.put(e.channel().id(), e.channel()));
+                channels.values().forEach(ch -> store.upsertChannel(ch, clock.instant()));
+                List<Message> kept = new ArrayList<>();
+                for (Inbound.MessagePosted e : events) {
+                    if (indexable.computeIfAbsent(e.channel().id(), store::indexable)) {
+                        kept.add(e.message());
+                    }
+                }
+                List<Message> inserted = store.insertAll(kept);
+                List<MessageId> edited = store.editAll(edits);
+                List<Reaction> reacted = store.reactAll(reactions);
+                alsoInTransaction.run();
+                return new Ingested(kept.size(), inserted, edited, reacted);
+            });
+            Set<ThreadKey> changed = new java.util.LinkedHashSet<>();
+            Set<MessageId> fresh = new java.util.HashSet<>();
+            for (Message m : done.inserted()) {
+                changed.add(new ThreadKey(m.channel(), m.threadRoot().id()));
+                fresh.add(m.id());
             }
+            Map<MessageId, List<StoredMessage.StoredReaction>> freshReactions = new java.util.HashMap<>();
+            for (Reaction r : done.reacted()) {
+                if (fresh.contains(r.message())) {
+                    freshReactions.computeIfAbsent(r.message(), k -> new ArrayList<>())
+                            .add(new StoredMessage.StoredReaction(r.user(), r.emoji()));
+                }
+            }
+            java.util.stream.Stream.concat(done.edited().stream(), done.reacted().stream().map(Reaction::message))
+                    .filter(id -> !fresh.contains(id)).distinct()
+                    .forEach(id -> store.threadOf(id).ifPresent(changed::add));
+            reindex(changed, done.inserted(), freshReactions);
+            return done;
+        } finally {
+            writing.unlock();
         }
-        Set<ThreadKey> changed = store.saveAll(kept);
-        reindex(changed, kept);
-        return kept.size();
     }
 
     public void edited(Inbound.MessageEdited e) {
-        store.edit(e.message(), e.newText(), e.editedAt()).ifPresent(k -> reindex(List.of(k)));
+        underWriteLock(() -> store.edit(e.message(), e.newText(), e.editedAt()).ifPresent(k -> reindex(List.of(k))));
     }
 
     public void deleted(Inbound.MessageDeleted e) {
-        store.delete(e.message(), e.deletedAt()).ifPresent(k -> reindex(List.of(k)));
+        underWriteLock(() -> store.delete(e.message(), e.deletedAt()).ifPresent(k -> reindex(List.of(k))));
     }
 
     public void reacted(dev.copbot.core.platform.Reaction r, Instant at, boolean added) {
-        store.react(r, at, added).ifPresent(k -> reindex(List.of(k)));
+        underWriteLock(() -> store.react(r, at, added).ifPresent(k -> reindex(List.of(k))));
+    }
+
+    private void underWriteLock(Runnable work) {
+        writing.lock();
+        try {
+            work.run();
+        } finally {
+            writing.unlock();
+        }
     }
 
     public void memberJoined(ChannelId channel, UserId user) {
@@ -152,8 +209,15 @@ public final class Discussions implements AutoCloseable {
 
     /** Makes the index durable, recording how many messages the store held, for {@link #reconcile}. */
     public void flush() {
-        dirty.set(false);
-        index.commit(Map.of(STORED_MESSAGES, Long.toString(store.messageCount())));
+        // Never between a store commit and the index update that follows it: the count recorded here would claim
+        // messages the index does not hold yet, and a crash right after would leave them unsearchable.
+        flushing.lock();
+        try {
+            dirty.set(false);
+            index.commit(Map.of(STORED_MESSAGES, Long.toString(store.messageCount())));
+        } finally {
+            flushing.unlock();
+        }
     }
 
     public boolean dirty() {
@@ -161,18 +225,19 @@ public final class Discussions implements AutoCloseable {
     }
 
     private void reindex(Collection<ThreadKey> keys) {
-        reindex(keys, List.of());
+        reindex(keys, List.of(), Map.of());
     }
 
     /**
      * Re-indexes changed threads. A thread that the store holds only in this batch (a new thread, as in an import) is
      * built from the batch itself; the others are read back from the store.
      */
-    private void reindex(Collection<ThreadKey> keys, List<Message> batch) {
+    private void reindex(Collection<ThreadKey> keys, List<Message> inserted,
+                         Map<MessageId, List<StoredMessage.StoredReaction>> reactions) {
         if (keys.isEmpty()) {
             return;
         }
-        Map<ThreadKey, List<StoredMessage>> fromBatch = store.wholeThreadsIn(keys, batch);
+        Map<ThreadKey, List<StoredMessage>> fromBatch = store.wholeThreadsIn(keys, inserted, reactions);
         // Every stored message of these threads was just inserted, so the index cannot hold them yet.
         fromBatch.forEach((key, messages) -> index.add(ThreadDocument.of(key, messages), AccessControl.workspace(key.channel())));
         List<ThreadKey> rest = keys.stream().filter(k -> !fromBatch.containsKey(k)).toList();

@@ -2,6 +2,7 @@ package dev.copbot.core.discussion;
 
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
 import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.Platform;
@@ -83,8 +84,15 @@ public final class MessageStore {
      */
     public Set<ThreadKey> saveAll(List<Message> messages) {
         Set<ThreadKey> changed = new LinkedHashSet<>();
+        insertAll(messages).forEach(m -> changed.add(new ThreadKey(m.channel(), m.threadRoot().id())));
+        return changed;
+    }
+
+    /** Like {@link #saveAll}, but returns the messages actually written (not stored before, not tombstoned). */
+    public List<Message> insertAll(List<Message> messages) {
+        List<Message> inserted = new ArrayList<>();
         if (messages.isEmpty()) {
-            return changed;
+            return inserted;
         }
         db.transaction(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
@@ -107,13 +115,85 @@ public final class MessageStore {
                 int[] counts = insert.executeBatch();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as written
-                        changed.add(new ThreadKey(messages.get(i).channel(), messages.get(i).threadRoot().id()));
+                        inserted.add(messages.get(i));
+                    }
+                }
+            }
+            return null;
+        });
+        return inserted;
+    }
+
+    /**
+     * Applies edits found in an export, in one batch: an edit counts when it is newer than the stored one (or as old
+     * but with other text), so importing the same export twice changes nothing. Returns the messages changed.
+     */
+    public List<MessageId> editAll(List<Inbound.MessageEdited> edits) {
+        List<MessageId> changed = new ArrayList<>();
+        if (edits.isEmpty()) {
+            return changed;
+        }
+        db.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE messages SET text = ?, edited_at = ? WHERE channel_id = ? AND message_id = ?
+                    AND (edited_at IS NULL OR edited_at < ? OR (edited_at = ? AND text <> ?))""")) {
+                for (Inbound.MessageEdited e : edits) {
+                    long at = e.editedAt().toEpochMilli();
+                    update.setString(1, e.newText());
+                    update.setLong(2, at);
+                    update.setString(3, e.message().channel().toString());
+                    update.setString(4, e.message().id());
+                    update.setLong(5, at);
+                    update.setLong(6, at);
+                    update.setString(7, e.newText());
+                    update.addBatch();
+                }
+                int[] counts = update.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        changed.add(edits.get(i).message());
                     }
                 }
             }
             return null;
         });
         return changed;
+    }
+
+    /** Adds many reactions in one batch, to stored messages only; returns the reactions that were new. */
+    public List<Reaction> reactAll(List<Inbound.ReactionAdded> reactions) {
+        List<Reaction> added = new ArrayList<>();
+        if (reactions.isEmpty()) {
+            return added;
+        }
+        db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO reactions (channel_id, message_id, user_id, emoji, reacted_at)
+                    SELECT ?, ?, ?, ?, ? WHERE EXISTS (
+                        SELECT 1 FROM messages m WHERE m.channel_id = ? AND m.message_id = ?)
+                    ON CONFLICT DO NOTHING""")) {
+                for (Inbound.ReactionAdded r : reactions) {
+                    String channel = r.reaction().message().channel().toString();
+                    String message = r.reaction().message().id();
+                    insert.setString(1, channel);
+                    insert.setString(2, message);
+                    insert.setString(3, r.reaction().user().toString());
+                    insert.setString(4, r.reaction().emoji());
+                    insert.setLong(5, r.at().toEpochMilli());
+                    insert.setString(6, channel);
+                    insert.setString(7, message);
+                    insert.addBatch();
+                }
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] != 0) {
+                        added.add(reactions.get(i).reaction());
+                    }
+                }
+            }
+            return null;
+        });
+        return added;
     }
 
     /** Applies an edit; empty when the message is unknown or deleted (a late edit never resurrects it). */
@@ -209,12 +289,21 @@ public final class MessageStore {
      * this batch), as stored messages without reactions, so they need not be read back. One query per channel.
      */
     public Map<ThreadKey, List<StoredMessage>> wholeThreadsIn(Collection<ThreadKey> keys, List<Message> batch) {
+        return wholeThreadsIn(keys, batch, Map.of());
+    }
+
+    /**
+     * The same, with the reactions the batch gave to its messages ({@code batch} must be messages just inserted: their
+     * reactions can only come from the same batch).
+     */
+    public Map<ThreadKey, List<StoredMessage>> wholeThreadsIn(Collection<ThreadKey> keys, List<Message> batch,
+                                                             Map<MessageId, List<StoredMessage.StoredReaction>> reactions) {
         Map<ThreadKey, List<StoredMessage>> grouped = new HashMap<>();
         for (Message m : batch) {
             ThreadKey key = new ThreadKey(m.channel(), m.threadRoot().id());
             if (keys.contains(key)) {
                 grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new StoredMessage(m.id(), key.root(), m.author(),
-                        m.text(), m.postedAt(), List.of()));
+                        m.text(), m.postedAt(), reactions.getOrDefault(m.id(), List.of())));
             }
         }
         Map<ChannelId, List<ThreadKey>> byChannel = new HashMap<>();

@@ -1,0 +1,298 @@
+package dev.copbot.core.history;
+
+import dev.copbot.core.command.Suggestions;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.MessageStore;
+import dev.copbot.core.history.ExportReader.BadFile;
+import dev.copbot.core.history.ExportReader.ChannelPlan;
+import dev.copbot.core.history.ExportReader.Scan;
+import dev.copbot.core.history.internal.ImportProgress;
+import dev.copbot.core.history.internal.ImportProgress.FileState;
+import dev.copbot.core.people.UserDirectory;
+import dev.copbot.core.platform.Actor;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads an export through the same path live messages take ({@link Discussions#ingest}), so the search rules hold
+ * for imported history: channels are enabled for indexing, membership and display names are recorded, threads are
+ * indexed. Every batch (messages, edits, reactions, membership, people and the files' progress) is one store
+ * transaction: killed at any moment, the same command again ends with the same data, and it only re-reads what is
+ * not stored yet. Files are checked whole before anything of them is written; a bad one is reported and skipped.
+ */
+public final class HistoryImport {
+    private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
+    /** Messages per transaction: large enough to amortise a commit and index whole threads from memory. */
+    public static final int BATCH = 2_000;
+
+    private final Discussions discussions;
+    private final UserDirectory users;
+    private final CommunityStore communities;
+    private final Clock clock;
+    private final ImportProgress progress;
+    private final int batchSize;
+
+    public HistoryImport(Discussions discussions, UserDirectory users, CommunityStore communities, Clock clock) {
+        this(discussions, users, communities, clock, BATCH);
+    }
+
+    /** With another batch size: tests use tiny batches to stop an import between two of them. */
+    HistoryImport(Discussions discussions, UserDirectory users, CommunityStore communities, Clock clock, int batchSize) {
+        this.batchSize = batchSize;
+        this.discussions = discussions;
+        this.users = users;
+        this.communities = communities;
+        this.clock = clock;
+        this.progress = new ImportProgress(discussions.store().database());
+    }
+
+    private record Work(ChannelPlan plan, List<FileWork> files) {}
+
+    private record FileWork(String file, Scan scan, long from) {}
+
+    public ImportSummary run(ExportReader reader, Optional<String> community, ImportListener listener) {
+        long started = System.nanoTime();
+        Tally tally = new Tally(listener);
+        community.ifPresent(this::requireCommunity);
+        MessageStore store = discussions.store();
+        if (progress.interrupted()) {
+            listener.problem("An earlier import stopped before it saved the search index: rebuilding the index from the "
+                    + "store first.");
+            discussions.rebuild();
+            progress.finishedAll();
+        }
+        Set<dev.copbot.core.platform.UserId> known = new HashSet<>();
+        store.database().transaction(() -> reader.people().forEach(a -> {
+            users.seen(a, clock.instant());
+            known.add(a.id());
+        }));
+        tally.users = known.size();
+
+        List<Work> work = new ArrayList<>();
+        int files = 0;
+        long entries = 0;
+        for (ChannelPlan plan : reader.channels()) {
+            List<FileWork> todo = new ArrayList<>();
+            for (String file : plan.files()) {
+                try {
+                    Scan scan = reader.scan(file);
+                    Optional<FileState> before = progress.file(reader.source(), file)
+                            .filter(s -> s.fingerprint().equals(scan.fingerprint()));
+                    if (before.isPresent() && before.get().done()) {
+                        tally.filesUnchanged++;
+                        continue;
+                    }
+                    long from = before.map(FileState::position).orElse(0L);
+                    todo.add(new FileWork(file, scan, from));
+                    files++;
+                    entries += scan.entries() - from;
+                } catch (BadFile | IOException e) {
+                    tally.filesFailed++;
+                    tally.problem(reader.describe(file) + ": " + e.getMessage() + "; this file is skipped, the rest goes on.");
+                }
+            }
+            work.add(new Work(plan, todo));
+        }
+        listener.planned(files, entries);
+        progress.started(reader.source(), clock.instant());
+        for (Work w : work) {
+            importChannel(reader, w, community, known, tally);
+        }
+        discussions.flush();
+        progress.finishedAll();
+        tally.channels = work.size();
+        ImportSummary summary = tally.summary(reader.source(), (System.nanoTime() - started) / 1e9);
+        log.info("import of {}: {} messages, {} skipped", reader.source(), summary.messages(), summary.skippedTotal());
+        return summary;
+    }
+
+    private void importChannel(ExportReader reader, Work work, Optional<String> community,
+                               Set<dev.copbot.core.platform.UserId> known, Tally tally) {
+        ChannelPlan plan = work.plan();
+        MessageStore store = discussions.store();
+        store.database().transaction(() -> {
+            store.upsertChannel(plan.channel(), clock.instant());
+            store.setIndexed(plan.channel().id(), true);
+            community.ifPresent(name -> communities.addChannel(name, plan.channel(), clock.instant()));
+        });
+        Batch batch = new Batch(reader.source(), plan, known, tally);
+        for (FileWork f : work.files()) {
+            batch.startFile(f.file(), f.scan().fingerprint(), f.from());
+            try {
+                reader.read(f.file(), plan, f.from(), batch);
+            } catch (BadFile | IOException e) {
+                throw new ImportException(reader.describe(f.file()) + " changed or became unreadable during the import ("
+                        + e.getMessage() + "). What was stored before is kept; run the same command again to go on.");
+            }
+            batch.endFile();
+            tally.filesDone++;
+        }
+        plan.members().ifPresent(batch::listed);
+        batch.commit();
+    }
+
+    private void requireCommunity(String name) {
+        if (communities.find(name).isEmpty()) {
+            throw new ImportException("there is no community named '" + name + "' for --community."
+                    + Suggestions.didYouMean(name, communities.names())
+                    + " Create it first (copbot console, then community create " + name + "), or leave --community out.");
+        }
+    }
+
+    /** Collects entries until a batch is full, then writes them in one transaction. */
+    private final class Batch implements ExportReader.Sink {
+        private final String source;
+        private final ChannelPlan plan;
+        private final Set<dev.copbot.core.platform.UserId> known;
+        private final Tally tally;
+        private final List<dev.copbot.core.platform.Inbound.MessagePosted> posts = new ArrayList<>();
+        private final List<dev.copbot.core.platform.Inbound.MessageEdited> edits = new ArrayList<>();
+        private final List<dev.copbot.core.platform.Inbound.ReactionAdded> reactions = new ArrayList<>();
+        private final List<Map.Entry<dev.copbot.core.platform.UserId, Boolean>> members = new ArrayList<>();
+        private final List<Actor> people = new ArrayList<>();
+        private final Map<String, FileState> files = new LinkedHashMap<>();
+        private String file;
+        private String fingerprint;
+        private long position;
+
+        Batch(String source, ChannelPlan plan, Set<dev.copbot.core.platform.UserId> known, Tally tally) {
+            this.source = source;
+            this.plan = plan;
+            this.known = known;
+            this.tally = tally;
+        }
+
+        void startFile(String name, String print, long from) {
+            file = name;
+            fingerprint = print;
+            position = from;
+        }
+
+        void endFile() {
+            files.put(file, new FileState(fingerprint, position, true));
+        }
+
+        private void entry() {
+            position++;
+            tally.entries++;
+            if (posts.size() >= batchSize) {
+                files.put(file, new FileState(fingerprint, position, false));
+                commit();
+            }
+        }
+
+        @Override
+        public void post(ExportReader.Post post) {
+            var m = post.message();
+            posts.add(new dev.copbot.core.platform.Inbound.MessagePosted(m, plan.channel()));
+            post.editedAt().ifPresent(at -> edits.add(new dev.copbot.core.platform.Inbound.MessageEdited(m.id(), m.text(), at)));
+            post.reactions().forEach(r -> reactions.add(new dev.copbot.core.platform.Inbound.ReactionAdded(r, m.postedAt())));
+            entry();
+        }
+
+        @Override
+        public void skip(String reason) {
+            tally.skipped.merge(reason, 1L, Long::sum);
+            entry();
+        }
+
+        @Override
+        public void member(dev.copbot.core.platform.UserId user, boolean joined) {
+            // When the export lists the members, that list (added at the end) says who is in; leaves still count.
+            if (!(joined && plan.members().isPresent())) {
+                members.add(Map.entry(user, joined));
+            }
+        }
+
+        /** The members the export lists, added after the channel's messages: who is in at export time. */
+        void listed(Set<dev.copbot.core.platform.UserId> users) {
+            users.forEach(u -> members.add(Map.entry(u, true)));
+        }
+
+        @Override
+        public void person(Actor actor) {
+            if (known.add(actor.id())) {
+                people.add(actor);
+                tally.users++;
+            }
+        }
+
+        @Override
+        public void warn(String kind) {
+            tally.warnings.merge(kind, 1L, Long::sum);
+        }
+
+        @Override
+        public void notice(String text) {
+            tally.problem(text);
+        }
+
+        void commit() {
+            MessageStore store = discussions.store();
+            var done = discussions.ingest(posts, edits, reactions, () -> {
+                members.forEach(e -> {
+                    if (e.getValue()) {
+                        store.memberJoined(plan.channel().id(), e.getKey());
+                    } else {
+                        store.memberLeft(plan.channel().id(), e.getKey());
+                    }
+                });
+                people.forEach(a -> users.seen(a, clock.instant()));
+                files.forEach((f, s) -> progress.record(source, f, s, clock.instant()));
+            });
+            Set<dev.copbot.core.platform.MessageId> fresh = new HashSet<>();
+            for (var m : done.inserted()) {
+                fresh.add(m.id());
+                if (m.threadParent().isPresent()) {
+                    tally.replies++;
+                } else {
+                    tally.threads++;
+                }
+            }
+            tally.alreadyStored += done.kept() - done.inserted().size();
+            tally.edits += done.edited().stream().filter(id -> !fresh.contains(id)).count();
+            tally.reactions += done.reacted().size();
+            posts.clear();
+            edits.clear();
+            reactions.clear();
+            members.clear();
+            people.clear();
+            files.clear();
+            tally.listener.progressed(tally.filesDone, tally.entries, tally.threads + tally.replies);
+        }
+    }
+
+    /** Running counts for the summary. */
+    private static final class Tally {
+        final ImportListener listener;
+        int channels, users, filesDone, filesUnchanged, filesFailed;
+        long entries, threads, replies, alreadyStored, edits, reactions;
+        final Map<String, Long> skipped = new LinkedHashMap<>();
+        final Map<String, Long> warnings = new LinkedHashMap<>();
+        final List<String> problems = new ArrayList<>();
+
+        Tally(ImportListener listener) {
+            this.listener = listener;
+        }
+
+        void problem(String line) {
+            problems.add(line);
+            listener.problem(line);
+        }
+
+        ImportSummary summary(String source, double seconds) {
+            return new ImportSummary(source, channels, users, threads, replies, alreadyStored, edits, reactions, filesDone,
+                    filesUnchanged, filesFailed, Map.copyOf(skipped), Map.copyOf(warnings), List.copyOf(problems), seconds);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.copbot.core.history.internal;
+
+import dev.copbot.core.store.Database;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where an import stands, in the store: per file, its fingerprint and how many of its entries are stored; per
+ * source, whether an import has written messages whose search index is not saved yet. Callers write it in the same
+ * transaction as the data it describes.
+ */
+public final class ImportProgress {
+    public record FileState(String fingerprint, long position, boolean done) {}
+
+    private final Database db;
+
+    public ImportProgress(Database db) {
+        this.db = db;
+    }
+
+    public Optional<FileState> file(String source, String file) {
+        return db.queryOne("SELECT fingerprint, position, done FROM import_files WHERE source = ? AND file = ?",
+                rs -> new FileState(rs.getString(1), rs.getLong(2), rs.getInt(3) == 1), source, file);
+    }
+
+    public void record(String source, String file, FileState state, Instant at) {
+        db.update("""
+                INSERT INTO import_files (source, file, fingerprint, position, done, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (source, file) DO UPDATE SET fingerprint = excluded.fingerprint, position = excluded.position,
+                    done = excluded.done, updated_at = excluded.updated_at""",
+                source, file, state.fingerprint(), state.position(), state.done() ? 1 : 0, at.toEpochMilli());
+    }
+
+    /** True when an import stopped before saving its search index (any source: they share the index). */
+    public boolean interrupted() {
+        return db.count("SELECT COUNT(*) FROM import_runs") > 0;
+    }
+
+    public void started(String source, Instant at) {
+        db.update("INSERT INTO import_runs (source, started_at) VALUES (?, ?) ON CONFLICT (source) DO NOTHING",
+                source, at.toEpochMilli());
+    }
+
+    public void finishedAll() {
+        db.update("DELETE FROM import_runs");
+    }
+}
