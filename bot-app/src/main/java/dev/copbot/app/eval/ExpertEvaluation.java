@@ -42,6 +42,11 @@ public final class ExpertEvaluation {
 
     /** {@code asker}: someone of the imported workspace who asked none of the questions (never listed as expert). */
     public static Scores run(CopBot bot, List<Question> questions, UserId asker, Instant now) {
+        return run(bot, bot.experts(), questions, asker, now);
+    }
+
+    /** With another finder (other weights) over the same bot's store and index. */
+    public static Scores run(CopBot bot, ExpertFinder finder, List<Question> questions, UserId asker, Instant now) {
         List<UserId> popular = new Popularity(bot.discussions().store()).ranking(asker);
         double rr = 0;
         double hits = 0;
@@ -49,7 +54,7 @@ public final class ExpertEvaluation {
         double popHits = 0;
         for (Question q : questions) {
             UserId expected = asker.sibling(q.acceptedAnswerer());
-            List<UserId> ranked = bot.experts().find(asker, q.title(), List.of(), now, 100).stream()
+            List<UserId> ranked = finder.find(asker, q.title(), List.of(), now, 100).stream()
                     .map(ExpertFinder.Expert::user).toList();
             int rank = ranked.indexOf(expected);
             rr += rank < 0 ? 0 : 1.0 / (rank + 1);

@@ -21,15 +21,15 @@ import java.util.Set;
 /**
  * Ranks people for a topic by what they have shown they know. The threads that match the topic (only those the
  * asker may read) are the evidence: each answer counts by how well its thread matches, how strongly the asker
- * acknowledged it (accepted, thanked, or just answered) and how recent it is; a declared skill on the topic adds a
- * little. The asker is never listed, nor anyone who opted out; people who are away are listed lower, labelled.
+ * acknowledged it (accepted, thanked, or just answered) and how recent it is (half-life three years); a declared
+ * skill on the topic adds a little, and each person's overall record in the workspace is the prior. The asker is never listed, nor anyone who opted out; people who are away are listed lower, labelled.
  */
 public final class ExpertFinder {
     /** How the evidence is weighed; defaults chosen on the Stack Exchange folds in docs/BENCHMARKS.md. */
     public record Weights(int threads, double accepted, double thanked, double answered, Duration halfLife,
-                          double skill, double awayFactor) {
+                          double skill, double awayFactor, double prior, double relevancePower) {
         public static Weights defaults() {
-            return new Weights(50, 4, 2, 1, Duration.ofDays(365), 0.5, 0.5);
+            return new Weights(50, 4, 2, 1, Duration.ofDays(1095), 0.5, 0.5, 3, 2);
         }
     }
 
@@ -43,6 +43,7 @@ public final class ExpertFinder {
     private final ExpertPreferences preferences;
     private final Permalinks permalinks;
     private final Weights weights;
+    private final Popularity popularity;
 
     public ExpertFinder(Discussions discussions, SkillStore skills, ExpertPreferences preferences, Permalinks permalinks,
                         Weights weights) {
@@ -51,6 +52,7 @@ public final class ExpertFinder {
         this.preferences = preferences;
         this.permalinks = permalinks;
         this.weights = weights;
+        this.popularity = new Popularity(discussions.store());
     }
 
     private static final class Tally {
@@ -71,8 +73,8 @@ public final class ExpertFinder {
         Map<UserId, Tally> people = new HashMap<>();
         double top = threads.results().isEmpty() ? 1 : threads.results().get(0).hit().score();
         for (SearchEngine.Result r : threads.results()) {
-            // BM25 ratios are steep (a long thread scores much lower); the square root keeps weaker matches in play.
-            double relevance = Math.sqrt(r.hit().score() / top);
+            // The thread's share of the best match, squared: the best-matching threads count most (chosen on the folds).
+            double relevance = Math.pow(r.hit().score() / top, weights.relevancePower());
             List<StoredMessage> messages = discussions.store().thread(r.hit().key());
             for (Evidence.Answer a : Evidence.of(messages)) {
                 double strength = switch (a.strength()) {
@@ -97,6 +99,7 @@ public final class ExpertFinder {
             }
         }
         addDeclaredSkills(asker, topic, people);
+        addPrior(asker, people);
         List<Expert> out = new ArrayList<>();
         for (var e : people.entrySet()) {
             UserId person = e.getKey();
@@ -116,6 +119,24 @@ public final class ExpertFinder {
         }
         out.sort(Comparator.comparingDouble(Expert::score).reversed().thenComparing(x -> x.user().toString()));
         return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    /**
+     * Everyone's overall record in the workspace (accepted answers count double), scaled to 0..1 by the best one: the
+     * prior of P(expert | topic) ∝ P(topic | expert) · P(expert). On a small site a few people answer most questions,
+     * and topical evidence alone throws that away.
+     */
+    private void addPrior(UserId asker, Map<UserId, Tally> people) {
+        if (weights.prior() <= 0) {
+            return;
+        }
+        Map<UserId, Double> record = popularity.records(asker, c -> discussions.access().mayRead(asker, c));
+        double best = record.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (best <= 0) {
+            return;
+        }
+        // Only people with evidence on this topic: the prior ranks them, it does not make anyone an expert on it.
+        people.forEach((person, tally) -> tally.score += weights.prior() * record.getOrDefault(person, 0.0) / best);
     }
 
     /** People of the asker's workspace whose declared skills match words of the topic. */

@@ -13,28 +13,77 @@ import java.util.Map;
  * (what a leaderboard shows). Uses the same reading of threads as the expert ranking.
  */
 public final class Popularity {
+    private static final long CACHE_MILLIS = 10 * 60 * 1000;
+
     private final MessageStore store;
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Per channel, per person: accepted answers and answers. */
+    private record Cached(Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> counts, long at) {}
 
     public Popularity(MessageStore store) {
         this.store = store;
     }
 
+    /** Everyone ranked, over every channel of the workspace (the evaluation's yardstick). */
     public List<UserId> ranking(UserId sameScopeAs) {
-        Map<UserId, int[]> counts = new HashMap<>();
-        store.forEachThread(500, keys -> store.threads(keys).forEach((key, messages) -> {
-            if (!key.channel().sameScope(sameScopeAs)) {
-                return;
-            }
-            for (Evidence.Answer a : Evidence.of(messages)) {
-                int[] c = counts.computeIfAbsent(a.person(), p -> new int[2]);
-                c[0] += a.strength() == Evidence.Strength.ACCEPTED ? 1 : 0;
-                c[1]++;
-            }
-        }));
+        Map<UserId, int[]> counts = counts(sameScopeAs, c -> true);
         List<UserId> out = new ArrayList<>(counts.keySet());
         out.sort(Comparator.<UserId>comparingInt(u -> -counts.get(u)[0]).thenComparingInt(u -> -counts.get(u)[1])
                 .thenComparing(UserId::toString));
         out.remove(sameScopeAs);
         return out;
+    }
+
+    /**
+     * Each person's record in the channels {@code readable} lets through: accepted answers count 2, other answers 1
+     * (the prior of the expert ranking, which must not learn from channels the asker cannot read).
+     */
+    public Map<UserId, Double> records(UserId sameScopeAs, java.util.function.Predicate<dev.copbot.core.platform.ChannelId> readable) {
+        Map<UserId, Double> out = new HashMap<>();
+        counts(sameScopeAs, readable).forEach((u, c) -> out.put(u, 2.0 * c[0] + (c[1] - c[0])));
+        return out;
+    }
+
+    private Map<UserId, int[]> counts(UserId sameScopeAs,
+                                      java.util.function.Predicate<dev.copbot.core.platform.ChannelId> readable) {
+        Map<UserId, int[]> total = new HashMap<>();
+        perChannel(sameScopeAs).forEach((channel, people) -> {
+            if (readable.test(channel)) {
+                people.forEach((u, c) -> {
+                    int[] t = total.computeIfAbsent(u, x -> new int[2]);
+                    t[0] += c[0];
+                    t[1] += c[1];
+                });
+            }
+        });
+        return total;
+    }
+
+    /**
+     * Accepted answers and answers per person, recounted at most every ten minutes per workspace: a full pass over
+     * the threads is too costly for every question, and a record changes slowly.
+     */
+    private Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> perChannel(UserId sameScopeAs) {
+        String workspace = dev.copbot.core.discussion.AccessControl.workspace(sameScopeAs);
+        long now = System.currentTimeMillis();
+        Cached c = cache.get(workspace);
+        if (c == null || now - c.at() > CACHE_MILLIS) {
+            Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> counts = new HashMap<>();
+            store.forEachThread(500, keys -> store.threads(keys).forEach((key, messages) -> {
+                if (!key.channel().sameScope(sameScopeAs)) {
+                    return;
+                }
+                for (Evidence.Answer a : Evidence.of(messages)) {
+                    int[] n = counts.computeIfAbsent(key.channel(), ch -> new HashMap<>())
+                            .computeIfAbsent(a.person(), p -> new int[2]);
+                    n[0] += a.strength() == Evidence.Strength.ACCEPTED ? 1 : 0;
+                    n[1]++;
+                }
+            }));
+            c = new Cached(counts, now);
+            cache.put(workspace, c);
+        }
+        return c.counts();
     }
 }

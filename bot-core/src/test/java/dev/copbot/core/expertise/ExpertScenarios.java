@@ -60,9 +60,10 @@ abstract class ExpertScenarios {
                 reply("UASK2", "thanks, that worked!", null));
         thread(KAFKA, "6", "UASK1", "Kafka consumer lag grows", recent,
                 reply("UANS", "Check the disk speed.", null));
-        thread(KAFKA, "3", "UASK3", "Kafka consumer lag alerting thresholds", NOW.minusSeconds(86_400L * 365 * 3),
-                reply("UOLD", "Alert on lag in seconds, not messages.", "white_check_mark"));
-        thread(KAFKA, "4", "UASK3", "Measuring kafka consumer lag in seconds", NOW.minusSeconds(86_400 * 7),
+        // Threads 3 and 4 are worded alike too: only the age of their accepted answers differs.
+        thread(KAFKA, "3", "UASK3", "Kafka consumer lag alerting in seconds", NOW.minusSeconds(86_400L * 365 * 3),
+                reply("UOLD", "Use the burrow lag evaluator.", "white_check_mark"));
+        thread(KAFKA, "4", "UASK3", "Kafka consumer lag alerting in seconds", NOW.minusSeconds(86_400 * 7),
                 reply("UNEW", "Use the burrow lag evaluator.", "white_check_mark"));
         thread(LEADS, "5", "ULEAD", "Kafka consumer lag budget for the quarter", recent,
                 reply("USECRET", "Keep it under a minute for payments.", "white_check_mark"));
