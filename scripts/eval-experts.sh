@@ -7,6 +7,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared"
 work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
 cd "$root"
 ./copbot --version >/dev/null   # builds the jar when needed
 results="$work/folds.txt"
