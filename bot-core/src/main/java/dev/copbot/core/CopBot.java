@@ -85,7 +85,6 @@ public final class CopBot {
         new CommunityCommands(communities, users).register(router);
         SkillStore skills = new SkillStore(db);
         new SkillCommands(skills, users).register(router);
-        this.home = new HomeView(communities, skills);
         Permalinks permalinks = new Permalinks(ports);
         new SearchCommands(discussions, communities, users, permalinks).register(router);
         ExpertPreferences preferences = new ExpertPreferences(db);
@@ -94,6 +93,7 @@ public final class CopBot {
         new IndexCommands(discussions, communities).register(router);
         this.events = new Events(db, communities, users, ports, clock);
         events.register(router, this);
+        this.home = new HomeView(communities, skills, events);
     }
 
     public ExpertFinder experts() {

@@ -11,6 +11,7 @@ import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,6 +63,24 @@ public final class Events {
     public Optional<String> feed(String community) {
         return communities.find(community.toLowerCase(Locale.ROOT))
                 .map(c -> calendar.ics(store.all(c.name()), c.name() + " (CoP Bot)"));
+    }
+
+    /** An occurrence someone said they are going to. */
+    public record Going(long eventId, String title, String community, Instant start) {}
+
+    /** The occurrences of the next {@code days} days that {@code user} answered Going to, soonest first. */
+    public List<Going> goingFor(UserId user, int days) {
+        Instant now = clock.instant();
+        List<Going> out = new java.util.ArrayList<>();
+        for (Event e : store.live(Optional.empty())) {
+            for (Occurrence o : Recurrence.between(e, store.overrides(e.id()), now, now.plus(java.time.Duration.ofDays(days)))) {
+                if (!o.cancelled() && store.answerOf(e.id(), o.key(), user).filter(a -> a == Answer.GOING).isPresent()) {
+                    out.add(new Going(e.id(), e.title(), e.community(), o.start()));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Going::start));
+        return out;
     }
 
     // --- shared by the command classes --------------------------------------------------------------------------
