@@ -10,6 +10,7 @@ import dev.copbot.core.command.CommandRouter;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
+import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
@@ -74,7 +75,8 @@ public final class SearchCommands {
         }
         List<ChannelId> channels = new ArrayList<>();
         ctx.option("in").ifPresent(c -> channels.add(channel(asker, c)));
-        ctx.option("community").ifPresent(name -> channels.addAll(communityChannels(name)));
+        ctx.option("community").ifPresent(name ->
+                channels.addAll(CommunityChannels.of(communities, name, "there is nothing to search in it")));
         Optional<UserId> from = ctx.option("from").map(u -> mentions.resolve(asker, u));
         Optional<Instant> before = ctx.option("before").map(d -> day(d, "before", zone));
         Optional<Instant> after = ctx.option("after").map(d -> day(d, "after", zone));
@@ -179,19 +181,6 @@ public final class SearchCommands {
                     + "channel from the list, e.g. in:#sre.");
         }
         return named.get(0).id();
-    }
-
-    private List<ChannelId> communityChannels(String typed) {
-        String name = typed.toLowerCase(Locale.ROOT);
-        if (communities.find(name).isEmpty()) {
-            throw UserError.refused("There is no community named '" + typed + "'."
-                    + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them.");
-        }
-        List<ChannelId> ids = communities.channels(name).stream().map(Channel::id).toList();
-        if (ids.isEmpty()) {
-            throw UserError.refused(name + " has no channels yet, so there is nothing to search in it.");
-        }
-        return ids;
     }
 
     private static Instant day(String typed, String option, ZoneId zone) {

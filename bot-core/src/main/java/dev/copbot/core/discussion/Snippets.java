@@ -26,7 +26,7 @@ final class Snippets {
         Set<String> wanted = new HashSet<>();
         for (SearchRequest.Clause c : request.clauses()) {
             for (String alt : c.alternatives()) {
-                wanted.addAll(terms(alt));
+                wanted.addAll(ThreadQuery.terms(analyzer, alt));
             }
         }
         String body = hit.body() == null || hit.body().isBlank() ? hit.title() : hit.body();
@@ -77,20 +77,5 @@ final class Snippets {
             }
         }
         return Math.max(0, Math.min(best - 40, Math.max(0, length - LENGTH)));
-    }
-
-    private Set<String> terms(String text) {
-        Set<String> out = new HashSet<>();
-        try (TokenStream ts = analyzer.tokenStream(SearchIndex.BODY, text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

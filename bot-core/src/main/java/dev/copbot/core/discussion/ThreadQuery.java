@@ -201,6 +201,10 @@ final class ThreadQuery {
 
     /** Every analysed token of a text, including the stacked parts of split words. */
     List<String> tokensAll(String text) {
+        return terms(analyzer, text);
+    }
+
+    static List<String> terms(Analyzer analyzer, String text) {
         List<String> out = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream(SearchIndex.BODY, text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

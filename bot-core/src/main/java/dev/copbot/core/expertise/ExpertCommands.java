@@ -10,9 +10,9 @@ import dev.copbot.core.command.CommandRouter;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
+import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.people.UserDirectory;
-import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
@@ -26,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +61,9 @@ public final class ExpertCommands {
 
     private Reply experts(CommandContext ctx) {
         String topic = String.join(" ", ctx.args().stream().map(Token::display).toList());
-        List<ChannelId> channels = ctx.option("community").map(this::communityChannels).orElse(List.of());
+        List<ChannelId> channels = ctx.option("community")
+                .map(name -> CommunityChannels.of(communities, name, "it has no discussions to learn from"))
+                .orElse(List.of());
         Instant now = ctx.clock().instant();
         List<ExpertFinder.Expert> found = finder.find(ctx.actor().id(), topic, channels, now, SHOWN);
         if (found.isEmpty()) {
@@ -188,16 +189,4 @@ public final class ExpertCommands {
                 .withData("awayUntil", until.toString());
     }
 
-    private List<ChannelId> communityChannels(String typed) {
-        String name = typed.toLowerCase(Locale.ROOT);
-        if (communities.find(name).isEmpty()) {
-            throw UserError.refused("There is no community named '" + typed + "'."
-                    + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them.");
-        }
-        List<ChannelId> ids = communities.channels(name).stream().map(Channel::id).toList();
-        if (ids.isEmpty()) {
-            throw UserError.refused(name + " has no channels yet, so it has no discussions to learn from.");
-        }
-        return ids;
-    }
 }

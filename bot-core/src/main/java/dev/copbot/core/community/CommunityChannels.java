@@ -1,0 +1,27 @@
+package dev.copbot.core.community;
+
+import dev.copbot.core.command.Suggestions;
+import dev.copbot.core.command.UserError;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code community:name} as a filter: the community's channels, or a refusal that names the community list. */
+public final class CommunityChannels {
+    private CommunityChannels() {}
+
+    /** The channels of the community the user typed; {@code withoutChannels} says why an empty one is useless here. */
+    public static List<ChannelId> of(CommunityStore communities, String typed, String withoutChannels) {
+        String name = typed.toLowerCase(Locale.ROOT);
+        if (communities.find(name).isEmpty()) {
+            throw UserError.refused("There is no community named '" + typed + "'."
+                    + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them.");
+        }
+        List<ChannelId> ids = communities.channels(name).stream().map(Channel::id).toList();
+        if (ids.isEmpty()) {
+            throw UserError.refused(name + " has no channels yet, so " + withoutChannels + ".");
+        }
+        return ids;
+    }
+}
