@@ -40,7 +40,7 @@ public final class BotRuntime implements AutoCloseable {
         this.database = database;
         this.bot = bot;
         this.flusher = flusher;
-        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5));
+        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5), bot.asks().tasks());
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {

@@ -14,6 +14,7 @@ import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchCommands;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.event.Events;
+import dev.copbot.core.expertise.AskExperts;
 import dev.copbot.core.expertise.ExpertCommands;
 import dev.copbot.core.expertise.ExpertFinder;
 import dev.copbot.core.expertise.ExpertPreferences;
@@ -65,6 +66,7 @@ public final class CopBot {
 
     private final Discussions discussions;
     private final ExpertFinder experts;
+    private final AskExperts asks;
 
     /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
@@ -90,10 +92,18 @@ public final class CopBot {
         ExpertPreferences preferences = new ExpertPreferences(db);
         this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, ExpertFinder.Weights.defaults());
         new ExpertCommands(experts, preferences, communities, users).register(router);
+        this.asks = new AskExperts(db, experts, preferences, discussions, communities, users, ports, permalinks, clock,
+                AskExperts.Settings.defaults());
+        asks.register(router);
         new IndexCommands(discussions, communities).register(router);
         this.events = new Events(db, communities, users, ports, clock);
         events.register(router, this);
         this.home = new HomeView(communities, skills, events);
+    }
+
+    /** Questions routed to experts; its tasks must run in the process's scheduler. */
+    public AskExperts asks() {
+        return asks;
     }
 
     public ExpertFinder experts() {

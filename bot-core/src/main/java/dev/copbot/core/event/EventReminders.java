@@ -73,7 +73,17 @@ public final class EventReminders {
 
     /** Starts polling the store for due notices; stop the returned scheduler on shutdown. */
     public Scheduler start(Duration pollEvery) {
-        SchedulerBuilder builder = Scheduler.create(db.dataSource(), notice);
+        return start(pollEvery, List.of());
+    }
+
+    /**
+     * The process's one scheduler: event notices plus the jobs of other features ({@code alsoKnown}, e.g. question
+     * escalations), polling the store.
+     */
+    public Scheduler start(Duration pollEvery, List<Task<?>> alsoKnown) {
+        List<Task<?>> known = new java.util.ArrayList<>(alsoKnown);
+        known.add(notice);
+        SchedulerBuilder builder = Scheduler.create(db.dataSource(), known);
         dialect().ifPresent(builder::jdbcCustomization);
         Scheduler scheduler = builder.startTasks(planner)
                 .clock(clock::instant)
@@ -87,7 +97,7 @@ public final class EventReminders {
 
     /** db-scheduler's dialect for this store: its own detection for PostgreSQL, ours for SQLite (it has none). */
     public Optional<JdbcCustomization> dialect() {
-        return db.kind() == Database.Kind.SQLITE ? Optional.of(new SqliteSchedulerDialect()) : Optional.empty();
+        return dev.copbot.core.store.SqliteSchedulerDialect.forStore(db);
     }
 
     /** Plans the notices of every live event. */

@@ -13,17 +13,32 @@ public final class ExpertPreferences {
         this.db = db;
     }
 
-    public record Preference(boolean optedOut, Optional<Instant> awayUntil) {
+    public record Preference(boolean optedOut, Optional<Instant> awayUntil, Optional<Instant> snoozedUntil) {
         public boolean awayAt(Instant now) {
             return awayUntil.isPresent() && awayUntil.get().isAfter(now);
+        }
+
+        /** Snoozed people are not asked to help with questions (they are still listed). */
+        public boolean snoozedAt(Instant now) {
+            return snoozedUntil.isPresent() && snoozedUntil.get().isAfter(now);
         }
     }
 
     public Preference of(UserId user) {
-        return db.queryOne("SELECT opted_out, away_until FROM expert_preferences WHERE user_id = ?", rs -> {
+        return db.queryOne("SELECT opted_out, away_until, snoozed_until FROM expert_preferences WHERE user_id = ?", rs -> {
             long away = rs.getLong(2);
-            return new Preference(rs.getInt(1) == 1, rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(away)));
-        }, user.toString()).orElse(new Preference(false, Optional.empty()));
+            Optional<Instant> awayUntil = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(away));
+            long snooze = rs.getLong(3);
+            Optional<Instant> snoozed = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(snooze));
+            return new Preference(rs.getInt(1) == 1, awayUntil, snoozed);
+        }, user.toString()).orElse(new Preference(false, Optional.empty(), Optional.empty()));
+    }
+
+    public void setSnoozedUntil(UserId user, Optional<Instant> until, Instant at) {
+        db.update("""
+                INSERT INTO expert_preferences (user_id, snoozed_until, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT (user_id) DO UPDATE SET snoozed_until = excluded.snoozed_until, updated_at = excluded.updated_at""",
+                user.toString(), until.map(Instant::toEpochMilli).orElse(null), at.toEpochMilli());
     }
 
     public void setOptedOut(UserId user, boolean out, Instant at) {

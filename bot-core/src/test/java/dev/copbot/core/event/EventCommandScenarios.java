@@ -1,8 +1,11 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copbot.core.event.RecordingPort.Sent;
+import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.UserId;

@@ -1,5 +1,8 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -7,7 +10,7 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
-import dev.copbot.core.event.RecordingPort.Sent;
+import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;

@@ -1,10 +1,13 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.testing.TestClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import dev.copbot.core.event.RecordingPort.Sent;
+import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.copbot.core.event;
+package dev.copbot.core.testing;
 
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import java.time.Clock;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** One settable time for the bot and for db-scheduler's manual scheduler, so tests drive both at once. */
-final class TestClock extends Clock {
-    final SettableClock scheduler = new SettableClock();
+public final class TestClock extends Clock {
+    public final SettableClock scheduler = new SettableClock();
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         set(start);
     }
 
-    void set(Instant at) {
+    public void set(Instant at) {
         scheduler.set(at);
     }
 

@@ -1,4 +1,4 @@
-package dev.copbot.core.event;
+package dev.copbot.core.store;
 
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 
@@ -8,7 +8,14 @@ import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
  * them as epoch milliseconds). Picking stays db-scheduler's optimistic update on the {@code version} column, which
  * SQLite's single writer lock serialises. (db-scheduler's main branch ships the same customization.)
  */
-final class SqliteSchedulerDialect extends DefaultJdbcCustomization {
+public final class SqliteSchedulerDialect extends DefaultJdbcCustomization {
+
+    /** db-scheduler's dialect for a store: ours for SQLite (it has none), its own detection for PostgreSQL. */
+    public static java.util.Optional<com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization> forStore(Database db) {
+        return db.kind() == Database.Kind.SQLITE ? java.util.Optional.of(new SqliteSchedulerDialect())
+                : java.util.Optional.empty();
+    }
+
     SqliteSchedulerDialect() {
         super(true);
     }

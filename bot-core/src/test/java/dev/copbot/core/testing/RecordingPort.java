@@ -1,4 +1,4 @@
-package dev.copbot.core.event;
+package dev.copbot.core.testing;
 
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A console-platform port that records what the bot sends, and when (by the bot's clock). */
-final class RecordingPort implements ChatPort {
-    record Sent(String type, String to, Instant at, Reply reply, String messageId) {
-        String text() {
+public final class RecordingPort implements ChatPort {
+    public record Sent(String type, String to, Instant at, Reply reply, String messageId) {
+        public String text() {
             return PlainText.render(reply);
         }
 
@@ -33,7 +33,7 @@ final class RecordingPort implements ChatPort {
     private final AtomicLong ids = new AtomicLong();
     private final List<Sent> sent = new ArrayList<>();
 
-    RecordingPort(Clock clock) {
+    public RecordingPort(Clock clock) {
         this.clock = clock;
     }
 
@@ -87,7 +87,7 @@ final class RecordingPort implements ChatPort {
     }
 
     /** Everything sent since the last call. */
-    synchronized List<Sent> drain() {
+    public synchronized List<Sent> drain() {
         List<Sent> out = List.copyOf(sent);
         sent.clear();
         return out;
