@@ -4,18 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;
-import dev.copbot.app.config.Settings;
-import dev.copbot.core.platform.UserId;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,20 +21,7 @@ class ConsoleSessionTest {
 
     /** Runs the lines as {@code as} in one process lifetime (open store, run, close) and parses each output line. */
     List<JsonNode> session(String as, String... lines) throws Exception {
-        Settings settings = new ConfigLoader(Map.of()).load(Optional.empty(), Optional.of(data));
-        ConsoleChatPort port = new ConsoleChatPort();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC(), port)) {
-            UserId actor = as.contains(":") ? UserId.parse(as) : UserId.console(as);
-            new Console(runtime.bot(), port, runtime.database(), actor, true).run(
-                    new BufferedReader(new StringReader(String.join("\n", lines))),
-                    new PrintStream(bytes, true, StandardCharsets.UTF_8), "");
-        }
-        List<JsonNode> replies = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            replies.add(JSON.readTree(line));
-        }
-        return replies;
+        return ConsoleScript.run(new ConfigLoader(Map.of()).load(Optional.empty(), Optional.of(data)), as, lines);
     }
 
     JsonNode one(String as, String line) throws Exception {

@@ -7,23 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
-import dev.copbot.app.console.Console;
 import dev.copbot.app.console.ConsoleChatPort;
+import dev.copbot.app.console.ConsoleScript;
 import dev.copbot.app.http.BotHttpServer;
 import dev.copbot.app.http.CalendarRoute;
-import dev.copbot.core.platform.UserId;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,18 +37,7 @@ class EventConsoleSessionTest {
     }
 
     List<JsonNode> session(String as, String... lines) throws Exception {
-        ConsoleChatPort port = new ConsoleChatPort();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (BotRuntime runtime = BotRuntime.start(settings(), Clock.systemUTC(), port)) {
-            new Console(runtime.bot(), port, runtime.database(), UserId.console(as), true).run(
-                    new BufferedReader(new StringReader(String.join("\n", lines))),
-                    new PrintStream(bytes, true, StandardCharsets.UTF_8), "");
-        }
-        List<JsonNode> replies = new ArrayList<>();
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            replies.add(JSON.readTree(line));
-        }
-        return replies;
+        return ConsoleScript.run(settings(), as, lines);
     }
 
     JsonNode one(String as, String line) throws Exception {

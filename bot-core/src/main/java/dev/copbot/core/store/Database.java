@@ -85,8 +85,11 @@ public final class Database implements AutoCloseable {
         try {
             var flyway = Flyway.configure().dataSource(pool).locations("classpath:db/migration");
             settings.schema().ifPresent(s -> flyway.schemas(s).createSchemas(true));
-            var result = flyway.load().migrate();
-            log.info("store {} ready at schema version {}", settings.describe(), result.targetSchemaVersion);
+            Flyway loaded = flyway.load();
+            var result = loaded.migrate();
+            var current = loaded.info().current();
+            log.info("store {} ready at schema version {} ({} migrations applied now)", settings.describe(),
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
