@@ -24,8 +24,4 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
         return new Ranking(0.9f, 0.4f, 0.2f, 1.0f, 0.5f, 0.5f, 6, 0.5f, new Feedback(5, 20, 0.7f, 4));
     }
 
-    public Ranking withoutFeedback() {
-        return new Ranking(k1, b, titleWeight, textWeight, acceptedWeight, proximityWeight, proximityWindow, solvedBoost,
-                Feedback.NONE);
-    }
 }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
@@ -107,9 +106,6 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    public void upsertAll(Collection<ThreadDocument> threads, java.util.function.Function<ThreadKey, String> workspace) {
-        threads.forEach(t -> upsert(t, workspace.apply(t.key())));
-    }
 
     public void delete(ThreadKey key) {
         deleteWhere(new org.apache.lucene.search.TermQuery(new Term(KEY, key.asString())));
@@ -216,18 +212,6 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    public int documentCount() {
-        try {
-            IndexSearcher s = searchers.acquire();
-            try {
-                return s.getIndexReader().numDocs();
-            } finally {
-                searchers.release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Document document(ThreadDocument t, String workspace) {
         Document d = new Document();

@@ -13,7 +13,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -238,7 +237,4 @@ final class ThreadQuery {
         return out;
     }
 
-    static Query everything() {
-        return new MatchAllDocsQuery();
-    }
 }

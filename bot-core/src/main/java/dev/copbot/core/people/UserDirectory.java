@@ -4,8 +4,6 @@ import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +40,6 @@ public final class UserDirectory {
                 .orElse(id.platform() == dev.copbot.core.platform.Platform.CONSOLE ? id.id() : id.toString());
     }
 
-    /** Names for many ids, in the order given. */
-    public Map<UserId, String> displayNames(Collection<UserId> ids) {
-        Map<UserId, String> out = new LinkedHashMap<>();
-        ids.forEach(id -> out.put(id, displayName(id)));
-        return out;
-    }
 
     /** People of one workspace whose display name is {@code name}, ignoring case. */
     public List<UserId> findByName(UserId sameScopeAs, String name) {
