@@ -50,7 +50,7 @@ public final class AccessControl {
     public Rule ruleFor(UserId asker) {
         List<String> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
                 .filter(c -> !mayRead(asker, c)).map(ChannelId::toString).toList();
-        return new Rule(workspace(asker), closed);
+        return new Rule(asker.workspace(), closed);
     }
 
     public boolean mayRead(UserId user, ChannelId channel) {
@@ -88,13 +88,5 @@ public final class AccessControl {
             }
         }
         return store.isMember(channel, user);
-    }
-
-    public static String workspace(UserId user) {
-        return user.platform().scoped() ? user.platform().key() + ":" + user.scope() : user.platform().key();
-    }
-
-    public static String workspace(ChannelId channel) {
-        return channel.platform().scoped() ? channel.platform().key() + ":" + channel.scope() : channel.platform().key();
     }
 }

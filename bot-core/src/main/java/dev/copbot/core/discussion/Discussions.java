@@ -78,7 +78,7 @@ public final class Discussions implements AutoCloseable {
         long[] threads = {0};
         store.forEachThread(500, keys -> {
             store.threads(keys).forEach((key, messages) -> {
-                index.upsert(ThreadDocument.of(key, messages), AccessControl.workspace(key.channel()));
+                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
                 threads[0]++;
             });
         });
@@ -192,7 +192,7 @@ public final class Discussions implements AutoCloseable {
 
     public void workspaceRemoved(dev.copbot.core.platform.Platform platform, String scope, Instant at) {
         store.purgeWorkspace(platform, scope, at);
-        index.deleteChannelsStartingWith(MessageStore.scopePrefix(platform, scope));
+        index.deleteChannelsStartingWith(platform.idPrefix(scope));
         changed();
         log.info("purged workspace {}:{} from the store and the index", platform.key(), scope);
     }
@@ -239,7 +239,7 @@ public final class Discussions implements AutoCloseable {
         }
         Map<ThreadKey, List<StoredMessage>> fromBatch = store.wholeThreadsIn(keys, inserted, reactions);
         // Every stored message of these threads was just inserted, so the index cannot hold them yet.
-        fromBatch.forEach((key, messages) -> index.add(ThreadDocument.of(key, messages), AccessControl.workspace(key.channel())));
+        fromBatch.forEach((key, messages) -> index.add(ThreadDocument.of(key, messages), key.channel().workspace()));
         List<ThreadKey> rest = keys.stream().filter(k -> !fromBatch.containsKey(k)).toList();
         Map<ThreadKey, List<StoredMessage>> threads = store.threads(rest);
         for (ThreadKey key : rest) {
@@ -247,7 +247,7 @@ public final class Discussions implements AutoCloseable {
             if (messages == null) {
                 index.delete(key);
             } else {
-                index.upsert(ThreadDocument.of(key, messages), AccessControl.workspace(key.channel()));
+                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
             }
         }
         changed();

@@ -63,7 +63,7 @@ public final class MessageStore {
 
     /** Channels of a workspace by name, for {@code in:#name}. */
     public List<Channel> channelsNamed(UserId sameScopeAs, String name) {
-        String prefix = scopePrefix(sameScopeAs.platform(), sameScopeAs.scope());
+        String prefix = sameScopeAs.idPrefix();
         return db.query("SELECT id, visibility FROM channels WHERE SUBSTR(id, 1, ?) = ? AND LOWER(name) = LOWER(?)",
                 rs -> new Channel(ChannelId.parse(rs.getString(1)), name, Visibility.valueOf(rs.getString(2))),
                 prefix.length(), prefix, name);
@@ -71,7 +71,7 @@ public final class MessageStore {
 
     /** The channels of a workspace that only their members may read and that hold messages. */
     public List<ChannelId> restrictedChannelsWithMessages(Platform platform, String scope) {
-        String prefix = scopePrefix(platform, scope);
+        String prefix = platform.idPrefix(scope);
         return db.query("""
                 SELECT ch.id FROM channels ch WHERE SUBSTR(ch.id, 1, ?) = ? AND ch.visibility <> 'PUBLIC'
                 AND EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = ch.id)""",
@@ -383,16 +383,12 @@ public final class MessageStore {
 
     /** Removes every message of a workspace or guild (the bot was removed from it). */
     public void purgeWorkspace(Platform platform, String scope, Instant at) {
-        String prefix = scopePrefix(platform, scope);
+        String prefix = platform.idPrefix(scope);
         db.transaction(() -> {
             for (String table : List.of("reactions", "messages", "channel_members")) {
                 db.update("DELETE FROM " + table + " WHERE SUBSTR(channel_id, 1, ?) = ?", prefix.length(), prefix);
             }
             db.update("UPDATE channels SET indexed = 0 WHERE SUBSTR(id, 1, ?) = ?", prefix.length(), prefix);
         });
-    }
-
-    static String scopePrefix(Platform platform, String scope) {
-        return platform.scoped() ? platform.key() + ":" + scope + ":" : platform.key() + ":";
     }
 }

@@ -65,7 +65,7 @@ public final class Popularity {
      * the threads is too costly for every question, and a record changes slowly.
      */
     private Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> perChannel(UserId sameScopeAs) {
-        String workspace = dev.copbot.core.discussion.AccessControl.workspace(sameScopeAs);
+        String workspace = sameScopeAs.workspace();
         long now = System.currentTimeMillis();
         Cached c = cache.get(workspace);
         if (c == null || now - c.at() > CACHE_MILLIS) {

@@ -31,8 +31,7 @@ public final class SkillStore {
 
     /** Every declared skill of the people of one workspace or guild. */
     public List<Declared> inScope(UserId sameScopeAs) {
-        String prefix = sameScopeAs.platform().scoped()
-                ? sameScopeAs.platform().key() + ":" + sameScopeAs.scope() + ":" : sameScopeAs.platform().key() + ":";
+        String prefix = sameScopeAs.idPrefix();
         return db.query("SELECT user_id, skill FROM skills WHERE SUBSTR(user_id, 1, ?) = ? ORDER BY user_id, skill",
                 rs -> new Declared(UserId.parse(rs.getString(1)), rs.getString(2)), prefix.length(), prefix);
     }

@@ -43,8 +43,7 @@ public final class UserDirectory {
 
     /** People of one workspace whose display name is {@code name}, ignoring case. */
     public List<UserId> findByName(UserId sameScopeAs, String name) {
-        String prefix = sameScopeAs.platform().scoped()
-                ? sameScopeAs.platform().key() + ":" + sameScopeAs.scope() + ":" : sameScopeAs.platform().key() + ":";
+        String prefix = sameScopeAs.idPrefix();
         return db.query("SELECT id FROM users WHERE SUBSTR(id, 1, ?) = ? AND LOWER(display_name) = LOWER(?) ORDER BY id",
                 rs -> UserId.parse(rs.getString(1)), prefix.length(), prefix, name);
     }

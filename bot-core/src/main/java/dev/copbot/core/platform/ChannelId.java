@@ -19,6 +19,11 @@ public record ChannelId(Platform platform, String scope, String id) {
         return new ChannelId(Platform.fromKey(p[0]), p[1], p[2]);
     }
 
+    /** The workspace or guild: {@code slack:T0123}, or {@code console}. */
+    public String workspace() {
+        return platform.workspace(scope);
+    }
+
     public boolean sameScope(UserId user) {
         return platform == user.platform() && scope.equals(user.scope());
     }

@@ -15,6 +15,16 @@ public enum Platform {
         return this != CONSOLE;
     }
 
+    /** The workspace or guild as one string: {@code slack:T1}, {@code discord:42}, {@code console}. */
+    public String workspace(String scope) {
+        return scoped() ? key() + ":" + scope : key();
+    }
+
+    /** How every id of that workspace begins: {@code slack:T1:}, {@code console:}. */
+    public String idPrefix(String scope) {
+        return workspace(scope) + ":";
+    }
+
     public static Platform fromKey(String key) {
         for (Platform p : values()) {
             if (p.key().equals(key)) {

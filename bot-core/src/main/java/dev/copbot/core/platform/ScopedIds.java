@@ -40,6 +40,6 @@ final class ScopedIds {
     }
 
     static String format(Platform platform, String scope, String id) {
-        return platform.scoped() ? platform.key() + ":" + scope + ":" + id : platform.key() + ":" + id;
+        return platform.idPrefix(scope) + id;
     }
 }

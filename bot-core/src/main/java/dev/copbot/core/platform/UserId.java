@@ -26,6 +26,16 @@ public record UserId(Platform platform, String scope, String id) {
         return new UserId(Platform.CONSOLE, "", name);
     }
 
+    /** The workspace or guild: {@code slack:T0123}, or {@code console}. */
+    public String workspace() {
+        return platform.workspace(scope);
+    }
+
+    /** How the ids of everyone in the same workspace begin, e.g. {@code slack:T0123:}. */
+    public String idPrefix() {
+        return platform.idPrefix(scope);
+    }
+
     /** True when both live in the same workspace or guild (or both on the console). */
     public boolean sameScope(UserId other) {
         return platform == other.platform && scope.equals(other.scope);
