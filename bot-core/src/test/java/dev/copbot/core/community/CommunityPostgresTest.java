@@ -1,25 +1,11 @@
 package dev.copbot.core.community;
 
-import dev.copbot.core.store.Database;
-import dev.copbot.core.testing.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import dev.copbot.core.testing.StoreKind;
 
 /** The same scenarios on PostgreSQL, in a schema of their own. */
 class CommunityPostgresTest extends CommunityScenarios {
-    @BeforeAll
-    static void server() {
-        TestDatabases.requirePostgres();
-    }
-
     @Override
-    Database open(Path dir) {
-        return TestDatabases.postgres();
-    }
-
-    @Override
-    void dispose(Database database) {
-        TestDatabases.dropSchema(database);
-        database.close();
+    StoreKind kind() {
+        return StoreKind.POSTGRES;
     }
 }

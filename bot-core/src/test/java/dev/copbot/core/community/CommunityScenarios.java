@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
+import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,15 @@ abstract class CommunityScenarios {
     Database db;
     BotDriver bot;
 
-    abstract Database open(Path dir);
+    /** Which store this run of the scenarios uses. */
+    abstract StoreKind kind();
+
+    Database open(Path dir) {
+        return kind().open(dir);
+    }
 
     void dispose(Database database) {
-        database.close();
+        kind().dispose(database);
     }
 
     @BeforeEach

@@ -2,17 +2,15 @@ package dev.copbot.core.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
-import dev.copbot.core.testing.TestDatabases;
+import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CommunitySqliteTest extends CommunityScenarios {
     @Override
-    Database open(Path dir) {
-        return TestDatabases.sqlite(dir);
+    StoreKind kind() {
+        return StoreKind.SQLITE;
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.testing.RecordingPort;
-import dev.copbot.core.testing.TestClock;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -10,7 +7,6 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
-import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;
@@ -21,6 +17,10 @@ import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
+import dev.copbot.core.testing.RecordingPort.Sent;
+import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.testing.StoreKind;
+import dev.copbot.core.testing.TestClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -49,13 +49,20 @@ abstract class EventScenarios {
     CopBot bot;
     ManualScheduler scheduler;
 
-    abstract Database open(Path dir);
+    /** Which store this run of the scenarios uses. */
+    abstract StoreKind kind();
+
+    Database open(Path dir) {
+        return kind().open(dir);
+    }
 
     /** The same store again, as a restarted process would open it. */
-    abstract Database reopen(Database old, Path dir);
+    Database reopen(Database old, Path dir) {
+        return kind().reopen(old, dir);
+    }
 
     void dispose(Database database) {
-        database.close();
+        kind().dispose(database);
     }
 
     @BeforeEach

@@ -1,18 +1,10 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.store.Database;
-import dev.copbot.core.testing.TestDatabases;
-import java.nio.file.Path;
+import dev.copbot.core.testing.StoreKind;
 
 class ReminderSqliteTest extends ReminderScenarios {
     @Override
-    Database open(Path dir) {
-        return TestDatabases.sqlite(dir);
-    }
-
-    @Override
-    Database reopen(Database old, Path dir) {
-        old.close();
-        return TestDatabases.sqlite(dir);
+    StoreKind kind() {
+        return StoreKind.SQLITE;
     }
 }

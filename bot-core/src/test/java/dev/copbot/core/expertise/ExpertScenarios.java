@@ -13,6 +13,7 @@ import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
+import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,9 +35,16 @@ abstract class ExpertScenarios {
     Database db;
     BotDriver bot;
 
-    abstract Database open(Path dir);
+    /** Which store this run of the scenarios uses. */
+    abstract StoreKind kind();
 
-    abstract void dispose(Database database);
+    Database open(Path dir) {
+        return kind().open(dir);
+    }
+
+    void dispose(Database database) {
+        kind().dispose(database);
+    }
 
     @BeforeEach
     void start() {

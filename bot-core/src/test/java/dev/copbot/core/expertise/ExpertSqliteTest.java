@@ -1,17 +1,10 @@
 package dev.copbot.core.expertise;
 
-import dev.copbot.core.store.Database;
-import dev.copbot.core.testing.TestDatabases;
-import java.nio.file.Path;
+import dev.copbot.core.testing.StoreKind;
 
 class ExpertSqliteTest extends ExpertScenarios {
     @Override
-    Database open(Path dir) {
-        return TestDatabases.sqlite(dir);
-    }
-
-    @Override
-    void dispose(Database database) {
-        database.close();
+    StoreKind kind() {
+        return StoreKind.SQLITE;
     }
 }

@@ -11,6 +11,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
+import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +30,16 @@ abstract class SlackImportScenarios {
     final List<Database> opened = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
 
-    abstract Database open(Path dir);
+    /** Which store this run of the scenarios uses. */
+    abstract StoreKind kind();
 
-    abstract void dispose(Database database);
+    Database open(Path dir) {
+        return kind().open(dir);
+    }
+
+    void dispose(Database database) {
+        kind().dispose(database);
+    }
 
     @AfterEach
     void stop() {

@@ -2,26 +2,13 @@ package dev.copbot.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copbot.core.testing.TestDatabases;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
+import dev.copbot.core.testing.StoreKind;
 import org.junit.jupiter.api.Test;
 
 class PostgresStoreTest extends StoreScenarios {
-    @BeforeAll
-    static void server() {
-        TestDatabases.requirePostgres();
-    }
-
     @Override
-    Database open(Path dir) {
-        return TestDatabases.postgres();
-    }
-
-    @Override
-    void dispose(Database database) {
-        TestDatabases.dropSchema(database);
-        database.close();
+    StoreKind kind() {
+        return StoreKind.POSTGRES;
     }
 
     @Test

@@ -2,20 +2,15 @@ package dev.copbot.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copbot.core.testing.StoreKind;
 import dev.copbot.core.testing.TestDatabases;
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SqliteStoreTest extends StoreScenarios {
     @Override
-    Database open(Path dir) {
-        return TestDatabases.sqlite(dir);
-    }
-
-    @Override
-    void dispose(Database database) {
-        database.close();
+    StoreKind kind() {
+        return StoreKind.SQLITE;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.copbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +18,16 @@ abstract class StoreScenarios {
     Path tmp;
     Database db;
 
-    abstract Database open(Path dir);
+    /** Which store this run of the scenarios uses. */
+    abstract StoreKind kind();
 
-    abstract void dispose(Database database);
+    Database open(Path dir) {
+        return kind().open(dir);
+    }
+
+    void dispose(Database database) {
+        kind().dispose(database);
+    }
 
     @BeforeEach
     void start() {
