@@ -59,10 +59,8 @@ abstract class SearchScenarios {
         Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
         assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
         // The private channel is enabled by an admin (as an import does); T2 and #random are not indexed at all.
-        bot.bot().discussions().store().upsertChannel(SECRET, T0);
-        bot.bot().discussions().store().setIndexed(SECRET.id(), true);
-        bot.bot().discussions().store().upsertChannel(OTHER_WORKSPACE, T0);
-        bot.bot().discussions().store().setIndexed(OTHER_WORKSPACE.id(), true);
+        bot.indexChannel(SECRET, T0);
+        bot.indexChannel(OTHER_WORKSPACE, T0);
         bot.bot().handle(new Inbound.MemberJoinedChannel(SECRET, UserId.parse("slack:T1:ULEAD"), T0));
 
         bot.post(KAFKA, "1000.1", "slack:T1:UASK", "*Consumer lag keeps growing*\nOur kafka-consumer falls behind after a rebalance.", null, T0);

@@ -52,8 +52,7 @@ abstract class ExpertScenarios {
         bot = new BotDriver(db);
         Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
         assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
-        bot.bot().discussions().store().upsertChannel(LEADS, NOW);
-        bot.bot().discussions().store().setIndexed(LEADS.id(), true);
+        bot.indexChannel(LEADS, NOW);
         bot.bot().handle(new Inbound.MemberJoinedChannel(LEADS, user("ULEAD"), NOW));
         for (String u : List.of("UACC", "UANS", "UTHX", "UOLD", "UNEW", "UDECL", "USECRET", "UQ")) {
             bot.as(new Actor(user(u), u.substring(1).toLowerCase(), Optional.empty(), false), "help");

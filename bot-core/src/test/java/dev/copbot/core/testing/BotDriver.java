@@ -52,6 +52,12 @@ public final class BotDriver {
         bot.handle(new Inbound.MessagePosted(m, channel));
     }
 
+    /** A channel outside any community that an admin enabled for indexing (as an import does). */
+    public void indexChannel(Channel channel, Instant at) {
+        bot.discussions().store().upsertChannel(channel, at);
+        bot.discussions().store().setIndexed(channel.id(), true);
+    }
+
     public Reply admin(String command) {
         return as("admin", command);
     }
