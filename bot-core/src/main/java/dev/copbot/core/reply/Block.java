@@ -40,4 +40,38 @@ public sealed interface Block {
     }
 
     record Divider() implements Block {}
+
+    /**
+     * A picture made by the core (a PNG chart). Adapters attach it (a Slack file, a Discord attachment); where no
+     * picture can be shown the alt text stands in, so it must say what the picture shows.
+     */
+    record Image(String title, String altText, String fileName, byte[] png) implements Block {
+        public Image {
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(altText, "altText");
+            Objects.requireNonNull(fileName, "fileName");
+            png = png.clone();
+        }
+
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Image i && title.equals(i.title) && altText.equals(i.altText)
+                    && fileName.equals(i.fileName) && java.util.Arrays.equals(png, i.png);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(title, altText, fileName, java.util.Arrays.hashCode(png));
+        }
+
+        @Override
+        public String toString() {
+            return "Image[" + fileName + ", " + png.length + " bytes: " + altText + "]";
+        }
+    }
 }

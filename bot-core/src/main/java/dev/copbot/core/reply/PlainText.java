@@ -22,6 +22,7 @@ public final class PlainText {
                     }
                 }
                 case Block.Divider d -> line(out, "----");
+                case Block.Image i -> line(out, "[chart " + i.fileName() + ": " + i.altText() + "]");
             }
         }
         reply.form().ifPresent(f -> line(out, "(opens the form \"" + f.title() + "\")"));

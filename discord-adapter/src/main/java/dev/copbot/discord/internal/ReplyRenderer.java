@@ -124,6 +124,11 @@ public final class ReplyRenderer {
                     current = null;
                 }
                 case Block.Actions a -> { }
+                case Block.Image i -> {
+                    total = flush(embeds, current, total);
+                    current = new EmbedBuilder().setTitle(clip(i.title(), MessageEmbed.TITLE_MAX_LENGTH))
+                            .setDescription(clip(i.altText(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+                }
             }
         }
         flush(embeds, current, total);

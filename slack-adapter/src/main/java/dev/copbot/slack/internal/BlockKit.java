@@ -45,6 +45,7 @@ public final class BlockKit {
                 case Block.Context c -> out.add(context(List.of(mrkdwn(c.text()))));
                 case Block.Actions a -> out.add(actions(buttons(a.buttons(), out.size())));
                 case Block.Divider d -> out.add(divider());
+                case Block.Image i -> out.add(context(List.of(mrkdwn(i.title() + ": " + i.altText()))));
             }
         }
         if (out.size() > MAX_BLOCKS) {
