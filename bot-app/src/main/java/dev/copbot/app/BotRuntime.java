@@ -40,7 +40,8 @@ public final class BotRuntime implements AutoCloseable {
         this.database = database;
         this.bot = bot;
         this.flusher = flusher;
-        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5), bot.asks().tasks());
+        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5), bot.asks().tasks(),
+                java.util.List.of(bot.life().task()));
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {

@@ -20,7 +20,12 @@ import dev.copbot.core.expertise.ExpertFinder;
 import dev.copbot.core.expertise.ExpertPreferences;
 import dev.copbot.core.expertise.SkillCommands;
 import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.home.HomeView;
+import dev.copbot.core.kudos.KudosCommands;
+import dev.copbot.core.kudos.KudosStore;
+import dev.copbot.core.kudos.Leaderboard;
+import dev.copbot.core.life.CommunityLife;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChatPorts;
@@ -67,6 +72,8 @@ public final class CopBot {
     private final Discussions discussions;
     private final ExpertFinder experts;
     private final AskExperts asks;
+    private final KudosCommands kudos;
+    private final CommunityLife life;
 
     /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
@@ -84,20 +91,29 @@ public final class CopBot {
         this.discussions = new Discussions(messages, index, Ranking.defaults(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
         new HelpCommand(router).register();
-        new CommunityCommands(communities, users).register(router);
+        CommunityLife[] life = new CommunityLife[1]; // built below, once events exist; joins happen only after that
+        new CommunityCommands(communities, users, (name, user) -> life[0].joined(name, user)).register(router);
         SkillStore skills = new SkillStore(db);
         new SkillCommands(skills, users).register(router);
         Permalinks permalinks = new Permalinks(ports);
         new SearchCommands(discussions, communities, users, permalinks).register(router);
         ExpertPreferences preferences = new ExpertPreferences(db);
-        this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, ExpertFinder.Weights.defaults());
+        KudosStore kudos = new KudosStore(db);
+        this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos, ExpertFinder.Weights.defaults());
         new ExpertCommands(experts, preferences, communities, users).register(router);
         this.asks = new AskExperts(db, experts, preferences, discussions, communities, users, ports, permalinks, clock,
-                AskExperts.Settings.defaults());
+                settings.ask());
         asks.register(router);
         new IndexCommands(discussions, communities).register(router);
         this.events = new Events(db, communities, users, ports, clock);
         events.register(router, this);
+        this.kudos = new KudosCommands(kudos, communities, messages, users, ports, settings.kudos());
+        this.kudos.register(router);
+        new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(router);
+        this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
+                settings.life());
+        this.life.register(router);
+        life[0] = this.life;
         this.home = new HomeView(communities, skills, events);
     }
 
@@ -117,6 +133,11 @@ public final class CopBot {
     /** The newest stored message of a channel, where a backfill after a reconnect starts from. */
     public Optional<String> lastMessageId(dev.copbot.core.platform.ChannelId channel) {
         return discussions.lastMessageId(channel);
+    }
+
+    /** Welcome, digests, charter reviews, health: its recurring job must run in the process's scheduler. */
+    public CommunityLife life() {
+        return life;
     }
 
     /** Events: reminders to start, calendar feeds to serve. */
@@ -159,7 +180,11 @@ public final class CopBot {
             case Inbound.MemberJoinedChannel j -> {
                 discussions.memberJoined(j.channel().id(), j.user());
                 // Joining a community's channel is joining the community.
-                communities.communitiesOfChannel(j.channel().id()).forEach(name -> communities.join(name, j.user(), j.at()));
+                communities.communitiesOfChannel(j.channel().id()).forEach(name -> {
+                    if (communities.join(name, j.user(), j.at())) {
+                        life.joined(name, j.user());
+                    }
+                });
                 yield Optional.empty();
             }
             case Inbound.MemberLeftChannel l -> {
@@ -180,10 +205,12 @@ public final class CopBot {
             }
             case Inbound.ReactionAdded r -> {
                 discussions.reacted(r.reaction(), r.at(), true);
+                kudos.reacted(r.reaction(), r.at(), true);
                 yield Optional.empty();
             }
             case Inbound.ReactionRemoved r -> {
                 discussions.reacted(r.reaction(), r.at(), false);
+                kudos.reacted(r.reaction(), r.at(), false);
                 yield Optional.empty();
             }
             case Inbound.ChannelRemoved c -> {

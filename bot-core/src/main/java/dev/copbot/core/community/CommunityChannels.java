@@ -11,6 +11,13 @@ import java.util.Locale;
 public final class CommunityChannels {
     private CommunityChannels() {}
 
+    /** The community the user typed, or a refusal with a suggestion for a typo. */
+    public static Community named(CommunityStore communities, String typed) {
+        String name = typed.toLowerCase(Locale.ROOT);
+        return communities.find(name).orElseThrow(() -> UserError.refused("There is no community named '" + typed
+                + "'." + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them."));
+    }
+
     /** The channels of the community the user typed; {@code withoutChannels} says why an empty one is useless here. */
     public static List<ChannelId> of(CommunityStore communities, String typed, String withoutChannels) {
         String name = typed.toLowerCase(Locale.ROOT);

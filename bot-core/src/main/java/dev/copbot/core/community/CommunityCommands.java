@@ -37,11 +37,14 @@ public final class CommunityCommands {
     private final CommunityStore store;
     private final UserDirectory users;
     private final Mentions mentions;
+    private final java.util.function.BiConsumer<String, UserId> onJoin;
 
-    public CommunityCommands(CommunityStore store, UserDirectory users) {
+    /** {@code joined} hears of each new member after the join is stored (to send the welcome). */
+    public CommunityCommands(CommunityStore store, UserDirectory users, java.util.function.BiConsumer<String, UserId> joined) {
         this.store = store;
         this.users = users;
         this.mentions = new Mentions(users);
+        this.onJoin = joined;
     }
 
     public void register(CommandRouter router) {
@@ -148,7 +151,7 @@ public final class CommunityCommands {
         if (values.isEmpty()) {
             throw new UserError("Say which charter fields to set: purpose:, scope:, cadence: or ask:.");
         }
-        store.database().transaction(() -> store.setCharter(c.name(), values));
+        store.database().transaction(() -> store.setCharter(c.name(), values, ctx.clock().instant()));
         return Reply.ok("Updated the charter of " + c.name() + ": "
                         + String.join(", ", values.keySet().stream().map(CharterField::option).toList()) + ".")
                 .withData("community", describe(store.find(c.name()).orElseThrow()));
@@ -203,9 +206,12 @@ public final class CommunityCommands {
         if (!joined) {
             throw UserError.refused("You are already a member of " + c.name() + ".");
         }
+        onJoin.accept(c.name(), ctx.actor().id());
         String charter = charter(c, CharterField.PURPOSE).map(p -> " Purpose: " + p).orElse("")
                 + charter(c, CharterField.ASK).map(a -> " How to ask: " + a).orElse("");
-        return Reply.ok("Welcome to " + c.name() + "!" + charter + " See /cop community info " + c.name() + ".")
+        return Reply.ok("Welcome to " + c.name() + "!" + charter + " I sent you a welcome message with the charter, "
+                        + "the leaders, the next events and the best threads to start with. See /cop community info "
+                        + c.name() + ".")
                 .withData("community", describe(c));
     }
 

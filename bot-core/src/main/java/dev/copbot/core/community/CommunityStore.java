@@ -45,9 +45,11 @@ public final class CommunityStore {
                 name, purpose.orElse(null), creator.toString(), at.toEpochMilli());
     }
 
-    public void setCharter(String name, Map<CharterField, String> values) {
+    /** Sets charter fields; setting any counts as reviewing the charter (the yearly review starts again). */
+    public void setCharter(String name, Map<CharterField, String> values, Instant at) {
         values.forEach((field, value) ->
                 db.update("UPDATE communities SET " + field.column() + " = ? WHERE name = ?", value, name));
+        db.update("UPDATE communities SET charter_reviewed_at = ? WHERE name = ?", at.toEpochMilli(), name);
     }
 
     public void archive(String name, Instant at) {
@@ -107,6 +109,19 @@ public final class CommunityStore {
     public List<UserId> members(String name) {
         return db.query("SELECT user_id FROM memberships WHERE community = ? ORDER BY joined_at, user_id",
                 rs -> UserId.parse(rs.getString(1)), name);
+    }
+
+    /** Members who joined before {@code at} (and have not left). */
+    public List<UserId> membersJoinedBefore(String name, Instant at) {
+        return db.query("SELECT user_id FROM memberships WHERE community = ? AND joined_at < ? ORDER BY joined_at, user_id",
+                rs -> UserId.parse(rs.getString(1)), name, at.toEpochMilli());
+    }
+
+    /** Members who joined in {@code [from, to)}, earliest first. */
+    public List<UserId> membersJoinedBetween(String name, Instant from, Instant to) {
+        return db.query("SELECT user_id FROM memberships WHERE community = ? AND joined_at >= ? AND joined_at < ? "
+                + "ORDER BY joined_at, user_id", rs -> UserId.parse(rs.getString(1)), name, from.toEpochMilli(),
+                to.toEpochMilli());
     }
 
     /** The live communities a user belongs to. */

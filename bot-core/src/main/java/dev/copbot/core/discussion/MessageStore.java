@@ -240,6 +240,12 @@ public final class MessageStore {
         });
     }
 
+    /** Who wrote a stored message. */
+    public Optional<UserId> authorOf(MessageId id) {
+        return db.queryOne("SELECT author FROM messages WHERE channel_id = ? AND message_id = ?",
+                rs -> UserId.parse(rs.getString(1)), id.channel().toString(), id.id());
+    }
+
     public Optional<ThreadKey> threadOf(MessageId id) {
         return db.queryOne("SELECT thread_root FROM messages WHERE channel_id = ? AND message_id = ?",
                 rs -> new ThreadKey(id.channel(), rs.getString(1)), id.channel().toString(), id.id());

@@ -81,11 +81,18 @@ public final class EventReminders {
      * escalations), polling the store.
      */
     public Scheduler start(Duration pollEvery, List<Task<?>> alsoKnown) {
+        return start(pollEvery, alsoKnown, List.of());
+    }
+
+    /** The same, with other features' recurring jobs ({@code alsoRecurring}, e.g. the weekly digests) started too. */
+    public Scheduler start(Duration pollEvery, List<Task<?>> alsoKnown, List<RecurringTask<?>> alsoRecurring) {
         List<Task<?>> known = new java.util.ArrayList<>(alsoKnown);
         known.add(notice);
         SchedulerBuilder builder = Scheduler.create(db.dataSource(), known);
         dialect().ifPresent(builder::jdbcCustomization);
-        Scheduler scheduler = builder.startTasks(planner)
+        List<RecurringTask<?>> recurring = new java.util.ArrayList<>(alsoRecurring);
+        recurring.add(planner);
+        Scheduler scheduler = builder.startTasks(recurring)
                 .clock(clock::instant)
                 .pollingInterval(pollEvery)
                 .threads(2)

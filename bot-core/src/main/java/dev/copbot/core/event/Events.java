@@ -83,6 +83,25 @@ public final class Events {
         return out;
     }
 
+    /** One occurrence of a community's event, with how many said they were going. */
+    public record Session(long eventId, String title, Instant start, Optional<String> location, int going) {}
+
+    /** Occurrences of the community's events that start in {@code [from, to)} and were not cancelled, soonest first. */
+    public List<Session> sessions(String community, Instant from, Instant to) {
+        List<Session> out = new java.util.ArrayList<>();
+        for (Event e : store.all(community)) {
+            for (Occurrence o : Recurrence.between(e, store.overrides(e.id()), from, to)) {
+                boolean heldBeforeCancel = e.cancelledAt().map(c -> o.start().isBefore(c)).orElse(true);
+                if (!o.cancelled() && heldBeforeCancel) {
+                    List<UserId> going = store.answers(e.id(), o.key()).getOrDefault(Answer.GOING, List.of());
+                    out.add(new Session(e.id(), e.title(), o.start(), e.location(), going.size()));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Session::start).thenComparingLong(Session::eventId));
+        return out;
+    }
+
     // --- shared by the command classes --------------------------------------------------------------------------
 
     EventStore store() {

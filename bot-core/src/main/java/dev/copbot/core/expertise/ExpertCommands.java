@@ -127,6 +127,9 @@ public final class ExpertCommands {
             parts.add(String.join(", ", counts) + " on matching threads"
                     + e.latest().map(l -> ", latest " + ago(l, now)).orElse(""));
         }
+        if (e.kudos() > 0) {
+            parts.add(e.kudos() + " kudos on those threads");
+        }
         if (!e.skills().isEmpty()) {
             parts.add((e.skills().size() == 1 ? "declared skill: " : "declared skills: ") + String.join(", ", e.skills()));
         }

@@ -5,6 +5,7 @@ import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.SearchEngine;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.discussion.StoredMessage;
+import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class ExpertFinder {
 
     public record Proof(String permalink, ChannelId channel, String thread, boolean accepted, double weight) {}
 
-    public record Expert(UserId user, double score, int accepted, int thanked, int answered, Optional<Instant> latest,
+    public record Expert(UserId user, double score, int accepted, int thanked, int answered, int kudos, Optional<Instant> latest,
                          List<String> skills, List<Proof> evidence, boolean away, Optional<Instant> awayUntil) {}
 
     private final Discussions discussions;
@@ -44,9 +45,11 @@ public final class ExpertFinder {
     private final Permalinks permalinks;
     private final Weights weights;
     private final Popularity popularity;
+    private final KudosStore kudos;
 
     public ExpertFinder(Discussions discussions, SkillStore skills, ExpertPreferences preferences, Permalinks permalinks,
-                        Weights weights) {
+                        KudosStore kudos, Weights weights) {
+        this.kudos = kudos;
         this.discussions = discussions;
         this.skills = skills;
         this.preferences = preferences;
@@ -60,6 +63,7 @@ public final class ExpertFinder {
         int accepted;
         int thanked;
         int answered;
+        int kudos;
         Instant latest;
         final List<Proof> proofs = new ArrayList<>();
         final List<String> skills = new ArrayList<>();
@@ -76,7 +80,11 @@ public final class ExpertFinder {
             // The thread's share of the best match, squared: the best-matching threads count most (chosen on the folds).
             double relevance = Math.pow(r.hit().score() / top, weights.relevancePower());
             List<StoredMessage> messages = discussions.store().thread(r.hit().key());
-            for (Evidence.Answer a : Evidence.of(messages)) {
+            Map<UserId, Integer> thanked = kudos.onThread(r.hit().key());
+            for (Evidence.Answer found : Evidence.of(messages)) {
+                // Kudos on the thread to someone who answered there is thanks for that answer.
+                Evidence.Answer a = thanked.containsKey(found.person()) && found.strength() == Evidence.Strength.ANSWERED
+                        ? new Evidence.Answer(found.person(), found.message(), found.at(), Evidence.Strength.THANKED) : found;
                 double strength = switch (a.strength()) {
                     case ACCEPTED -> weights.accepted();
                     case THANKED -> weights.thanked();
@@ -86,6 +94,7 @@ public final class ExpertFinder {
                 double w = relevance * strength * Math.pow(0.5, age / weights.halfLife().toDays());
                 Tally t = people.computeIfAbsent(a.person(), p -> new Tally());
                 t.score += w;
+                t.kudos += thanked.getOrDefault(a.person(), 0);
                 switch (a.strength()) {
                     case ACCEPTED -> t.accepted++;
                     case THANKED -> t.thanked++;
@@ -113,7 +122,7 @@ public final class ExpertFinder {
             Tally t = e.getValue();
             boolean away = pref.awayAt(now);
             t.proofs.sort(Comparator.comparingDouble(Proof::weight).reversed());
-            out.add(new Expert(person, t.score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered,
+            out.add(new Expert(person, t.score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered, t.kudos,
                     Optional.ofNullable(t.latest), List.copyOf(t.skills), List.copyOf(t.proofs.subList(0,
                     Math.min(3, t.proofs.size()))), away, away ? pref.awayUntil() : Optional.empty()));
         }

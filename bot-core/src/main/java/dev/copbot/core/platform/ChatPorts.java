@@ -17,6 +17,25 @@ public final class ChatPorts {
         return Optional.ofNullable(ports.get(platform));
     }
 
+    /**
+     * Sends a direct message when the person's platform is connected; a refusal is logged, not thrown, for notices
+     * that must never break what caused them (a join, a kudos, a digest). True when it went out.
+     */
+    public boolean tryDirect(UserId user, dev.copbot.core.reply.Reply reply) {
+        Optional<ChatPort> port = of(user.platform());
+        if (port.isEmpty()) {
+            return false;
+        }
+        try {
+            port.get().sendDirect(user, reply);
+            return true;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ChatPorts.class).warn("could not send a direct message to {}: {}", user,
+                    e.getMessage());
+            return false;
+        }
+    }
+
     public ChatPort require(Platform platform) {
         return of(platform).orElseThrow(() -> new PlatformException(platform.key() + " is not connected"));
     }

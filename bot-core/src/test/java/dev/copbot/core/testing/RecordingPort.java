@@ -32,6 +32,7 @@ public final class RecordingPort implements ChatPort {
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
     private final List<Sent> sent = new ArrayList<>();
+    private volatile java.util.function.BiPredicate<UserId, ChannelId> readable = (u, c) -> true;
 
     public RecordingPort(Clock clock) {
         this.clock = clock;
@@ -78,7 +79,12 @@ public final class RecordingPort implements ChatPort {
 
     @Override
     public boolean mayRead(UserId user, ChannelId channel) {
-        return true;
+        return readable.test(user, channel);
+    }
+
+    /** Who may read which channel from now on (everyone may read everything until this is called). */
+    public void readableBy(java.util.function.BiPredicate<UserId, ChannelId> rule) {
+        this.readable = rule;
     }
 
     @Override

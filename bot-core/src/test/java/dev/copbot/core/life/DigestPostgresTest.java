@@ -1,0 +1,10 @@
+package dev.copbot.core.life;
+
+import dev.copbot.core.testing.StoreKind;
+
+class DigestPostgresTest extends DigestScenarios {
+    @Override
+    StoreKind kind() {
+        return StoreKind.POSTGRES;
+    }
+}

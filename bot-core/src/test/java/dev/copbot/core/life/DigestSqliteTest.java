@@ -1,0 +1,10 @@
+package dev.copbot.core.life;
+
+import dev.copbot.core.testing.StoreKind;
+
+class DigestSqliteTest extends DigestScenarios {
+    @Override
+    StoreKind kind() {
+        return StoreKind.SQLITE;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.copbot.core.life;
+
+import dev.copbot.core.testing.StoreKind;
+
+class HealthPostgresTest extends HealthScenarios {
+    @Override
+    StoreKind kind() {
+        return StoreKind.POSTGRES;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.copbot.core.life;
+
+import dev.copbot.core.testing.StoreKind;
+
+class KudosSqliteTest extends KudosScenarios {
+    @Override
+    StoreKind kind() {
+        return StoreKind.SQLITE;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.copbot.core.life;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import dev.copbot.core.BotSettings;
+import dev.copbot.core.CopBot;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.event.EventReminders;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Message;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Reaction;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.Reply;
+import dev.copbot.core.store.Database;
+import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.testing.RecordingPort.Sent;
+import dev.copbot.core.testing.StoreKind;
+import dev.copbot.core.testing.TestClock;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixture of the community-life scenarios: a real bot on a real store, a recording port, db-scheduler's manual
+ * scheduler running the bot's jobs, and a clock the test moves. {@code #kafka} is the community's public channel,
+ * {@code #secret} a private one of the same community that only erin and bob may read.
+ */
+abstract class LifeScenarios {
+    static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z"); // a Monday, 09:00 in Berlin
+    static final Channel KAFKA = new Channel(ChannelId.parse("console:kafka"), "kafka", Visibility.PUBLIC);
+    static final Channel SECRET = new Channel(ChannelId.parse("console:secret"), "secret", Visibility.PRIVATE);
+    static final Set<String> IN_SECRET = Set.of("erin", "bob");
+
+    @TempDir
+    Path tmp;
+    Database db;
+    TestClock clock;
+    RecordingPort port;
+    CopBot bot;
+    ManualScheduler scheduler;
+
+    abstract StoreKind kind();
+
+    @BeforeEach
+    void start() {
+        db = kind().open(tmp);
+        clock = new TestClock(T0);
+        boot();
+    }
+
+    @AfterEach
+    void stop() {
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        kind().dispose(db);
+    }
+
+    /** A process: the bot, its port and a scheduler that knows every job of the bot. */
+    void boot() {
+        port = new RecordingPort(clock);
+        port.readableBy((user, channel) -> !channel.equals(SECRET.id()) || IN_SECRET.contains(user.id()));
+        bot = new CopBot(db, BotSettings.defaults(), clock, new ChatPorts().register(port));
+        EventReminders reminders = bot.events().reminders();
+        List<Task<?>> known = new ArrayList<>(reminders.tasks().stream()
+                .filter(t -> t.getName().equals(EventReminders.NOTICE_TASK)).toList());
+        known.addAll(bot.asks().tasks());
+        List<RecurringTask<?>> recurring = new ArrayList<>();
+        reminders.tasks().stream().filter(t -> t instanceof RecurringTask<?>).forEach(t -> recurring.add((RecurringTask<?>) t));
+        recurring.add(bot.life().task());
+        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), known);
+        reminders.dialect().ifPresent(builder::jdbcCustomization);
+        scheduler = builder.clock(clock.scheduler).startTasks(recurring).build();
+        scheduler.start();
+    }
+
+    void restart() {
+        scheduler.stop();
+        db = kind().reopen(db, tmp);
+        boot();
+    }
+
+    /** The community kafka with #kafka and #secret, alice as its leader. */
+    void kafka() {
+        ok("admin", "community create kafka channel:#kafka purpose:\"Streams, consumers and brokers\"");
+        new CommunityStore(db).addChannel("kafka", SECRET, clock.instant());
+        ok("admin", "community role kafka @alice leader");
+    }
+
+    void at(String instant) {
+        clock.set(Instant.parse(instant));
+    }
+
+    /** Moves the clock, runs what db-scheduler finds due, and returns what the bot sent. */
+    List<Sent> runAt(String instant) {
+        at(instant);
+        scheduler.runAnyDueExecutions();
+        return port.drain();
+    }
+
+    Reply as(String user, String command) {
+        return bot.run(Inbound.CommandInvoked.of(Actor.of(UserId.console(user), user), KAFKA.id(), command));
+    }
+
+    Reply ok(String user, String command) {
+        Reply r = as(user, command);
+        assertThat(r.ok()).as(r.text()).isTrue();
+        return r;
+    }
+
+    Reply refused(String user, String command) {
+        Reply r = as(user, command);
+        assertThat(r.ok()).as(r.text()).isFalse();
+        assertThat(r.text()).doesNotContain("Exception", "\tat ", "went wrong");
+        return r;
+    }
+
+    /** Posts a message at the clock's time; {@code parent} is the thread root's id for a reply. */
+    void post(Channel channel, String id, String author, String text, String parent) {
+        bot.handle(new Inbound.MessagePosted(new Message(new MessageId(channel.id(), id), UserId.console(author), text,
+                clock.instant(), Optional.ofNullable(parent).map(p -> new MessageId(channel.id(), p))), channel));
+    }
+
+    void react(Channel channel, String message, String user, String emoji) {
+        bot.handle(new Inbound.ReactionAdded(new Reaction(new MessageId(channel.id(), message), UserId.console(user), emoji),
+                clock.instant()));
+    }
+
+    void unreact(Channel channel, String message, String user, String emoji) {
+        bot.handle(new Inbound.ReactionRemoved(new Reaction(new MessageId(channel.id(), message), UserId.console(user),
+                emoji), clock.instant()));
+    }
+
+    static List<Sent> dms(List<Sent> sent, String to) {
+        return sent.stream().filter(s -> s.type().equals("dm") && s.to().equals("console:" + to)).toList();
+    }
+
+    static List<Sent> digests(List<Sent> sent) {
+        return sent.stream().filter(s -> s.reply().text().startsWith("Weekly digest of")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Reply reply, String key) {
+        return (Map<String, Object>) reply.data().get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> titles(Map<String, Object> digest, String section) {
+        return ((List<Map<String, Object>>) digest.get(section)).stream().map(m -> (String) m.get("title")).toList();
+    }
+}
