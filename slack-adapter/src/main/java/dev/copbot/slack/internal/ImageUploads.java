@@ -63,7 +63,7 @@ final class ImageUploads {
 
     private Optional<String> upload(Block.Image image) {
         try {
-            var uploaded = SlackChatPort.call("files.uploadV2", client.filesUploadV2(q -> q.fileData(image.png())
+            var uploaded = SlackCalls.call("files.uploadV2", client.filesUploadV2(q -> q.fileData(image.png())
                     .filename(image.fileName()).title(image.title().isBlank() ? image.fileName() : image.title())
                     .altTxt(SlackText.limit(image.altText(), MAX_ALT_TEXT))));
             return Optional.ofNullable(uploaded.getFile()).map(com.slack.api.model.File::getId);

@@ -1,5 +1,9 @@
 package dev.copbot.slack.internal;
 
+import static dev.copbot.slack.internal.SlackCalls.await;
+import static dev.copbot.slack.internal.SlackCalls.call;
+import static dev.copbot.slack.internal.SlackCalls.ok;
+
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Conversation;
@@ -21,9 +25,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackChatPort implements ChatPort {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
 
     private final AsyncMethodsClient client;
     private final String team;
@@ -216,36 +216,5 @@ public final class SlackChatPort implements ChatPort {
                                                     Function<List<LayoutBlock>, CompletableFuture<T>> request) {
         return ok(method, images.send(reply, blocks -> await(method, request.apply(blocks)),
                 r -> "invalid_blocks".equals(r.getError())));
-    }
-
-    /** Waits for the SDK (which has already waited out any rate limit) and turns a refusal into a clear message. */
-    static <T extends SlackApiTextResponse> T call(String method, CompletableFuture<T> future) {
-        return ok(method, await(method, future));
-    }
-
-    private static <T extends SlackApiTextResponse> T await(String method, CompletableFuture<T> future) {
-        try {
-            return future.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("Interrupted while calling Slack " + method, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PlatformException("Slack did not answer " + method + " (" + rootMessage(e) + ")", e);
-        }
-    }
-
-    private static <T extends SlackApiTextResponse> T ok(String method, T response) {
-        if (!response.isOk()) {
-            throw new PlatformException("Slack refused " + method + ": " + response.getError());
-        }
-        return response;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }
