@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImagePostsTest {
     static final ChannelId GENERAL = UserId.parse("slack:T1:U1").channel("C1");
+    /** Slack's answer to a file it cannot use (yet): reported right after an upload. */
+    static final String INVALID_SLACK_FILE = "{\"ok\":false,\"error\":\"invalid_blocks\","
+            + "\"errors\":[\"invalid slack file [json-pointer:/blocks/1/slack_file]\"]}";
 
     @TempDir
     Path tmp;
@@ -86,19 +89,33 @@ class ImagePostsTest {
     }
 
     @Test
-    void aPictureSlackRefusesInTheMessageIsSentAgainAsItsAltText() {
+    void aPictureSlackRefusesRightAfterItsUploadIsSentAgainAndShown() {
         h.slack.scriptUpload("F0CHART");
-        h.slack.scriptJson("chat.postMessage", "{\"ok\":false,\"error\":\"invalid_blocks\","
-                + "\"errors\":[\"invalid slack file [json-pointer:/blocks/1/slack_file]\"]}");
+        h.slack.scriptJson("chat.postMessage", INVALID_SLACK_FILE);
         var posted = port.post(GENERAL, Optional.empty(), CHART);
         assertThat(posted.id()).isEqualTo("1700000000.000100");
 
         var posts = h.slack.calls("chat.postMessage");
         assertShowsChart(blocks(posts.get(0).param("blocks")), "F0CHART");
-        assertThat(types(blocks(posts.get(1).param("blocks")))).doesNotContain("image");
-        assertThat(only("context", blocks(posts.get(1).param("blocks"))).toString()).contains(ALT);
+        assertShowsChart(blocks(posts.get(1).param("blocks")), "F0CHART");
         assertThat(methods()).containsExactly(UPLOAD.get(0), UPLOAD.get(1), UPLOAD.get(2), "chat.postMessage",
                 "chat.postMessage");
+    }
+
+    @Test
+    void aPictureSlackKeepsRefusingIsSentAsItsAltText() {
+        h.slack.scriptUpload("F0CHART");
+        h.slack.scriptJson("chat.postMessage", INVALID_SLACK_FILE).scriptJson("chat.postMessage", INVALID_SLACK_FILE);
+        var posted = port.post(GENERAL, Optional.empty(), CHART);
+        assertThat(posted.id()).isEqualTo("1700000000.000100");
+
+        var posts = h.slack.calls("chat.postMessage");
+        assertShowsChart(blocks(posts.get(1).param("blocks")), "F0CHART");
+        JsonArray last = blocks(posts.get(2).param("blocks"));
+        assertThat(types(last)).doesNotContain("image");
+        assertThat(only("context", last).toString()).contains(ALT);
+        assertThat(methods()).containsExactly(UPLOAD.get(0), UPLOAD.get(1), UPLOAD.get(2), "chat.postMessage",
+                "chat.postMessage", "chat.postMessage");
     }
 
     List<String> methods() {

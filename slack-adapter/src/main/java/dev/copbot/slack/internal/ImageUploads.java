@@ -7,6 +7,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Reply;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class ImageUploads {
     private static final Logger log = LoggerFactory.getLogger(ImageUploads.class);
     private static final int MAX_ALT_TEXT = 1000; // files.getUploadURLExternal's limit for alt_txt
+    /** Reported: a file is refused right after its upload, and taken about a second later. */
+    private static final Duration PROCESSING_PAUSE = Duration.ofMillis(1500);
 
     private final AsyncMethodsClient client;
 
@@ -34,16 +37,34 @@ final class ImageUploads {
 
     /**
      * Sends the reply as Block Kit with its pictures uploaded. When Slack refuses those blocks ({@code refusedBlocks}:
-     * invalid_blocks, e.g. a file it has not finished processing), sends once more with the alt text in their place.
+     * invalid_blocks), sends them once more after a pause, since Slack refuses a file for a moment after its upload
+     * while it processes it; if they are refused again, sends the reply with the alt text in their place.
      */
     <T> T send(Reply reply, Function<List<LayoutBlock>, T> send, Predicate<T> refusedBlocks) {
         Map<Block.Image, String> files = upload(reply);
-        T sent = send.apply(BlockKit.blocks(reply, files));
+        List<LayoutBlock> withPictures = BlockKit.blocks(reply, files);
+        T sent = send.apply(withPictures);
         if (files.isEmpty() || !refusedBlocks.test(sent)) {
             return sent;
         }
+        if (pausedForProcessing()) {
+            sent = send.apply(withPictures);
+            if (!refusedBlocks.test(sent)) {
+                return sent;
+            }
+        }
         log.warn("Slack refused the uploaded pictures {} in a message; sending their alt text instead", files.values());
         return send.apply(BlockKit.blocks(reply, Map.of()));
+    }
+
+    private static boolean pausedForProcessing() {
+        try {
+            Thread.sleep(PROCESSING_PAUSE);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static boolean hasImages(Reply reply) {
@@ -68,8 +89,9 @@ final class ImageUploads {
                     .altTxt(SlackText.limit(image.altText(), MAX_ALT_TEXT))));
             return Optional.ofNullable(uploaded.getFile()).map(com.slack.api.model.File::getId);
         } catch (PlatformException e) {
-            log.warn("could not upload the picture {} to Slack, showing its alt text instead ({}); "
-                    + "a missing_scope needs the files:write scope and the app reinstalled", image.fileName(), reason(e));
+            String why = reason(e);
+            log.warn("could not upload the picture {} to Slack, showing its alt text instead: {}{}", image.fileName(),
+                    why, why.contains("missing_scope") ? " (give the app the files:write scope and reinstall it)" : "");
             return Optional.empty();
         }
     }
