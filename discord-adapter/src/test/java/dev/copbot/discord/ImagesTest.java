@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,26 @@ class ImagesTest {
         assertThat(post.body().at("/embeds/1/image/url").asText()).isEqualTo("attachment://2-health.png");
         assertThat(post.files()).extracting(p -> p.fileName().orElseThrow()).containsExactly("health.png", "2-health.png");
         assertThat(h.discord.calls().stream().filter(c -> c.path().startsWith("channels/"))).hasSize(1);
+    }
+
+    @Test
+    void whereDiscordRefusesTheFileTheMessageGoesOutWithTheAltText() throws Exception {
+        // The invite link of earlier versions had no Attach Files; Discord then refuses the whole message.
+        h.discord.script("POST", "channels/" + GENERAL + "/messages", new MockResponse.Builder().code(403)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"message\":\"Missing Permissions\",\"code\":50013}").build());
+        var port = h.bot.ports().require(Platform.DISCORD);
+        var posted = port.post(new ChannelId(Platform.DISCORD, FakeDiscord.GUILD, GENERAL), Optional.empty(),
+                Reply.ok("Health of #sre").inChannel().with(CHART));
+        assertThat(posted.channel().id()).isEqualTo(GENERAL);
+
+        List<Call> posts = h.discord.calls().stream().filter(c -> c.path().startsWith("channels/")).toList();
+        assertThat(posts).as("the refused post and the one without the file, nothing else").hasSize(2);
+        assertThat(posts.get(0).files()).hasSize(1);
+        Call retried = posts.get(1);
+        assertThat(retried.files()).isEmpty();
+        assertThat(retried.body().at("/embeds/0/description").asText()).isEqualTo(ALT);
+        assertThat(retried.body().at("/embeds/0/image").isMissingNode()).isTrue();
     }
 
     /** The first embed shows the picture by its attachment name, with the alt text; the file is the PNG itself. */

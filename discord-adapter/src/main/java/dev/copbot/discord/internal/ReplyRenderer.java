@@ -45,10 +45,20 @@ public final class ReplyRenderer {
         this.ids = ids;
     }
 
+    /** The message with the reply's pictures attached. */
     public MessageCreateData message(Reply reply) {
+        return message(reply, true);
+    }
+
+    /** The message with each picture's alt text only, for where Discord refuses the files. */
+    public MessageCreateData withoutPictures(Reply reply) {
+        return message(reply, false);
+    }
+
+    private MessageCreateData message(Reply reply, boolean attachPictures) {
         MessageCreateBuilder out = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
         List<FileUpload> files = new ArrayList<>();
-        List<MessageEmbed> embeds = embeds(reply.blocks(), files);
+        List<MessageEmbed> embeds = embeds(reply.blocks(), attachPictures ? files : null);
         String content = clip(times(reply.text()), Message.MAX_CONTENT_LENGTH);
         out.setContent(content.isBlank() && embeds.isEmpty() ? "(no answer)" : content);
         out.setEmbeds(embeds);
@@ -94,7 +104,10 @@ public final class ReplyRenderer {
         return m.appendTail(out).toString();
     }
 
-    /** The embeds of the blocks; each picture whose embed fits is added to {@code files}, the embed showing it. */
+    /**
+     * The embeds of the blocks; each picture whose embed fits is added to {@code files}, the embed showing it (without
+     * {@code files}, the embed has the alt text only).
+     */
     private List<MessageEmbed> embeds(List<Block> blocks, List<FileUpload> files) {
         List<MessageEmbed> embeds = new ArrayList<>();
         EmbedBuilder current = null;
@@ -132,15 +145,17 @@ public final class ReplyRenderer {
                 case Block.Image i -> {
                     total = flush(embeds, current, total);
                     current = null;
-                    String name = AttachmentNames.unique(i.fileName(), files);
                     EmbedBuilder image = new EmbedBuilder().setTitle(clip(i.title(), MessageEmbed.TITLE_MAX_LENGTH))
-                            .setDescription(clip(i.altText(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
-                            .setImage("attachment://" + name);
+                            .setDescription(clip(i.altText(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+                    String name = files == null ? null : AttachmentNames.unique(i.fileName(), files);
+                    if (name != null) {
+                        image.setImage("attachment://" + name);
+                    }
                     int before = embeds.size();
                     total = flush(embeds, image, total);
                     // Attach only a picture whose embed fits: without it the file would show as a bare download.
                     // (Discord allows as many files as embeds, 10, so the files always fit.)
-                    if (embeds.size() > before) {
+                    if (name != null && embeds.size() > before) {
                         files.add(FileUpload.fromData(i.png(), name));
                     }
                 }
