@@ -16,7 +16,8 @@ public final class SlackScopes {
             "groups:read",       // the same for private channels the bot is in; group_deleted
             "channels:history",  // message events of public channels (edits and deletions included)
             "groups:history",    // message events of private channels the bot was added to
-            "reactions:read");   // reaction_added, reaction_removed
+            "reactions:read",    // reaction_added, reaction_removed
+            "files:write");      // files.uploadV2 of a reply's charts, shown in image blocks (shared to no channel)
 
     private SlackScopes() {}
 }

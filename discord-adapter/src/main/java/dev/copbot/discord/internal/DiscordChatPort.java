@@ -9,7 +9,10 @@ import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Form;
 import dev.copbot.core.reply.Reply;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -22,12 +25,19 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core's outbound port on Discord. Calls block on JDA's REST queue (the core calls ports from worker threads),
- * and JDA keeps each route's rate-limit bucket: nothing here retries by hand.
+ * and JDA keeps each route's rate-limit bucket: nothing here retries by hand, except a message whose pictures Discord
+ * refuses, sent again with their alt text.
  */
 public final class DiscordChatPort implements ChatPort {
+    private static final Logger log = LoggerFactory.getLogger(DiscordChatPort.class);
+    private static final Set<ErrorResponse> REFUSED_FILES = EnumSet.of(ErrorResponse.MISSING_PERMISSIONS,
+            ErrorResponse.REQUEST_ENTITY_TOO_LARGE, ErrorResponse.FILE_UPLOAD_MAX_SIZE_EXCEEDED,
+            ErrorResponse.INVALID_FILE_UPLOADED);
     private final ShardManager discord;
     private final ReplyRenderer renderer;
     private final InteractionListener interactions;
@@ -46,8 +56,7 @@ public final class DiscordChatPort implements ChatPort {
     @Override
     public MessageId post(ChannelId channel, Optional<MessageId> thread, Reply reply) {
         GuildMessageChannel target = messageChannel(channel);
-        MessageCreateData message = renderer.message(reply);
-        return call("post in #" + target.getName(), () -> {
+        return call("post in #" + target.getName(), () -> withPicturesIfAllowed(reply, message -> {
             if (thread.isPresent()) {
                 ThreadChannel inThread = discord.getThreadChannelById(thread.get().id());
                 if (inThread != null) {
@@ -57,14 +66,14 @@ public final class DiscordChatPort implements ChatPort {
                         .setMessageReference(thread.get().id()).complete().getId());
             }
             return DiscordIds.message(target, target.sendMessage(message).complete().getId());
-        });
+        }));
     }
 
     @Override
     public void update(MessageId message, Reply reply) {
         GuildMessageChannel target = messageChannel(message.channel());
-        call("update a message", () -> target.editMessageById(message.id(),
-                MessageEditData.fromCreateData(renderer.message(reply))).complete());
+        call("update a message", () -> withPicturesIfAllowed(reply, data -> target.editMessageById(message.id(),
+                MessageEditData.fromCreateData(data)).complete()));
     }
 
     /** Discord shows ephemeral messages only in answer to an interaction; elsewhere the person gets a DM. */
@@ -78,7 +87,7 @@ public final class DiscordChatPort implements ChatPort {
         DiscordIds.requireDiscord(user.platform());
         return call("send a direct message", () -> {
             PrivateChannel dm = discord.retrieveUserById(user.id()).complete().openPrivateChannel().complete();
-            return DiscordIds.message(dm, dm.sendMessage(renderer.message(reply)).complete().getId());
+            return withPicturesIfAllowed(reply, message -> DiscordIds.message(dm, dm.sendMessage(message).complete().getId()));
         });
     }
 
@@ -167,6 +176,23 @@ public final class DiscordChatPort implements ChatPort {
                     + ": it was deleted, or the bot lacks View Channel there.");
         }
         return channel;
+    }
+
+    /**
+     * Sends the reply with its pictures attached; when Discord refuses the files (no Attach Files permission in the
+     * channel, or too large), sends it once more with their alt text instead, so the reply still goes out.
+     */
+    private <T> T withPicturesIfAllowed(Reply reply, Function<MessageCreateData, T> send) {
+        MessageCreateData message = renderer.message(reply);
+        try {
+            return send.apply(message);
+        } catch (ErrorResponseException e) {
+            if (message.getFiles().isEmpty() || !REFUSED_FILES.contains(e.getErrorResponse())) {
+                throw e;
+            }
+            log.warn("Discord refused the pictures of a message ({}); sending their alt text instead", e.getMeaning());
+            return send.apply(renderer.withoutPictures(reply));
+        }
     }
 
     private static <T> T call(String what, java.util.function.Supplier<T> action) {

@@ -22,12 +22,14 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Renders a core reply the Discord way: the plain text as the message content, each section as an embed (fields side
- * by side, small print as its footer), button rows as action rows, forms as modals. Instants written in ISO-8601 UTC
+ * by side, small print as its footer), pictures as attached PNGs shown in an embed, button rows as action rows, forms
+ * as modals. Instants written in ISO-8601 UTC
  * become {@code <t:…:F>} so every viewer reads their own local time. Mentions never ping: quoted text containing
  * {@code @everyone}, a role or a user stays text.
  */
@@ -43,12 +45,24 @@ public final class ReplyRenderer {
         this.ids = ids;
     }
 
+    /** The message with the reply's pictures attached. */
     public MessageCreateData message(Reply reply) {
+        return message(reply, true);
+    }
+
+    /** The message with each picture's alt text only, for where Discord refuses the files. */
+    public MessageCreateData withoutPictures(Reply reply) {
+        return message(reply, false);
+    }
+
+    private MessageCreateData message(Reply reply, boolean attachPictures) {
         MessageCreateBuilder out = new MessageCreateBuilder().setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
-        List<MessageEmbed> embeds = embeds(reply.blocks());
+        List<FileUpload> files = new ArrayList<>();
+        List<MessageEmbed> embeds = embeds(reply.blocks(), attachPictures ? files : null);
         String content = clip(times(reply.text()), Message.MAX_CONTENT_LENGTH);
         out.setContent(content.isBlank() && embeds.isEmpty() ? "(no answer)" : content);
         out.setEmbeds(embeds);
+        out.setFiles(files);
         out.setComponents(rows(reply.blocks()));
         return out.build();
     }
@@ -90,7 +104,11 @@ public final class ReplyRenderer {
         return m.appendTail(out).toString();
     }
 
-    private List<MessageEmbed> embeds(List<Block> blocks) {
+    /**
+     * The embeds of the blocks; each picture whose embed fits is added to {@code files}, the embed showing it (without
+     * {@code files}, the embed has the alt text only).
+     */
+    private List<MessageEmbed> embeds(List<Block> blocks, List<FileUpload> files) {
         List<MessageEmbed> embeds = new ArrayList<>();
         EmbedBuilder current = null;
         int total = 0;
@@ -126,8 +144,20 @@ public final class ReplyRenderer {
                 case Block.Actions a -> { }
                 case Block.Image i -> {
                     total = flush(embeds, current, total);
-                    current = new EmbedBuilder().setTitle(clip(i.title(), MessageEmbed.TITLE_MAX_LENGTH))
+                    current = null;
+                    EmbedBuilder image = new EmbedBuilder().setTitle(clip(i.title(), MessageEmbed.TITLE_MAX_LENGTH))
                             .setDescription(clip(i.altText(), MessageEmbed.DESCRIPTION_MAX_LENGTH));
+                    String name = files == null ? null : AttachmentNames.unique(i.fileName(), files);
+                    if (name != null) {
+                        image.setImage("attachment://" + name);
+                    }
+                    int before = embeds.size();
+                    total = flush(embeds, image, total);
+                    // Attach only a picture whose embed fits: without it the file would show as a bare download.
+                    // (Discord allows as many files as embeds, 10, so the files always fit.)
+                    if (name != null && embeds.size() > before) {
+                        files.add(FileUpload.fromData(i.png(), name));
+                    }
                 }
             }
         }

@@ -42,10 +42,19 @@ public final class FakeDiscord implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One REST call as the bot made it: method, path (without {@code /api/v10}), query, JSON body. */
-    public record Call(String method, String path, String query, JsonNode body, Headers headers) {
+    /**
+     * One REST call as the bot made it: method, path (without {@code /api/v10}), query, JSON body (of a multipart
+     * call, its {@code payload_json}) and the parts of a multipart call (the files).
+     */
+    public record Call(String method, String path, String query, JsonNode body, Headers headers,
+                       List<Multipart.Part> parts) {
         public boolean is(String method, String pathPrefix) {
             return this.method.equals(method) && path.startsWith(pathPrefix);
+        }
+
+        /** The uploaded files, in order. */
+        public List<Multipart.Part> files() {
+            return parts.stream().filter(p -> p.fileName().isPresent()).toList();
         }
 
         @Override
@@ -128,15 +137,20 @@ public final class FakeDiscord implements AutoCloseable {
             return new MockResponse.Builder().webSocketUpgrade(gateway.newSession()).build();
         }
         String route = path.startsWith("/api/v10/") ? path.substring("/api/v10/".length()) : path;
+        List<Multipart.Part> parts = Multipart.parts(request.getHeaders().get("Content-Type"), request.getBody());
+        String json = parts.stream().filter(p -> p.name().equals("payload_json")).findFirst()
+                .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(request.getBody() == null ? "" : request.getBody().utf8());
         JsonNode body = null;
         try {
-            if (request.getBody() != null && request.getBody().size() > 0) {
-                body = JSON.readTree(request.getBody().utf8());
+            if (!json.isEmpty()) {
+                body = JSON.readTree(json);
             }
         } catch (IOException e) {
-            body = JSON.getNodeFactory().textNode(request.getBody().utf8());
+            body = JSON.getNodeFactory().textNode(json);
         }
-        Call call = new Call(request.getMethod(), route, request.getUrl().encodedQuery(), body, request.getHeaders());
+        Call call = new Call(request.getMethod(), route, request.getUrl().encodedQuery(), body, request.getHeaders(),
+                parts);
         calls.add(call);
         callQueue.add(call);
         for (Scripted s : scripted) {

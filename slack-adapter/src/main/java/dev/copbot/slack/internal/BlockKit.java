@@ -8,7 +8,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.SlackFileObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.copbot.core.reply.Block;
@@ -17,10 +19,12 @@ import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Reply;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a core {@link Reply} as Block Kit: the reply's text first, then its sections (fields side by side), context
- * lines, button rows and dividers. Every string from the core is escaped, so quoted user text never pings anyone.
+ * lines, button rows, dividers and pictures (image blocks of Slack files already uploaded, else their alt text). Every
+ * string from the core is escaped, so quoted user text never pings anyone.
  * Slack's limits (50 blocks, 10 fields, 3000 characters a section, 75 a button label) are respected by cutting.
  */
 public final class BlockKit {
@@ -34,7 +38,8 @@ public final class BlockKit {
         return SlackText.limit(SlackText.escape(reply.text()), 3000);
     }
 
-    public static List<LayoutBlock> blocks(Reply reply) {
+    /** The reply's blocks; {@code slackFiles} has the Slack file id of each picture that was uploaded. */
+    public static List<LayoutBlock> blocks(Reply reply, Map<Block.Image, String> slackFiles) {
         List<LayoutBlock> out = new ArrayList<>();
         if (!reply.text().isBlank()) {
             out.add(section(s -> s.text(mrkdwn(reply.text()))));
@@ -45,7 +50,7 @@ public final class BlockKit {
                 case Block.Context c -> out.add(context(List.of(mrkdwn(c.text()))));
                 case Block.Actions a -> out.add(actions(buttons(a.buttons(), out.size())));
                 case Block.Divider d -> out.add(divider());
-                case Block.Image i -> out.add(context(List.of(mrkdwn(i.title() + ": " + i.altText()))));
+                case Block.Image i -> out.add(image(i, slackFiles.get(i)));
             }
         }
         if (out.size() > MAX_BLOCKS) {
@@ -86,6 +91,16 @@ public final class BlockKit {
                 return b;
             }));
         }
+    }
+
+    private static LayoutBlock image(Block.Image image, String fileId) {
+        if (fileId == null) {
+            return context(List.of(mrkdwn(image.title() + ": " + image.altText())));
+        }
+        // Plain text fields: Slack shows them as they are, so there is nothing to escape.
+        return ImageBlock.builder().slackFile(SlackFileObject.builder().id(fileId).build())
+                .altText(SlackText.limit(image.altText().isBlank() ? image.fileName() : image.altText(), 2000))
+                .title(image.title().isBlank() ? null : plainText(SlackText.limit(image.title(), 2000))).build();
     }
 
     private static List<BlockElement> buttons(List<Button> buttons, int blockIndex) {

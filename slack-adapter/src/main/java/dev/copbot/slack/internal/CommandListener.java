@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The slash command (the manifest names it {@code /cop}; any command name of this app is accepted, so a staging app
  * may call it {@code /cop-staging}). A command answered within the budget is answered in the acknowledgement itself;
  * a slower one is acknowledged at once and answered through the response URL when it is done, so Slack's 3-second
- * limit is never missed. Searches and expert lookups always take the second path.
+ * limit is never missed. Searches and expert lookups always take the second path, and so do replies with pictures: those
+ * are uploaded first, and only the response URL tells whether Slack took them.
  */
 final class CommandListener {
     private static final Logger log = LoggerFactory.getLogger(CommandListener.class);
@@ -53,8 +54,12 @@ final class CommandListener {
             return ctx.ack();
         }
         try {
-            return work.get(budget.toMillis(), TimeUnit.MILLISECONDS)
-                    .map(r -> ctx.ack(Replies.slashResponse(r))).orElseGet(ctx::ack);
+            Optional<Reply> reply = work.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+            if (reply.isPresent() && ImageUploads.hasImages(reply.get())) {
+                executor.execute(() -> respondLater(ctx, reply.get()));
+                return ctx.ack();
+            }
+            return reply.map(r -> ctx.ack(Replies.slashResponse(r))).orElseGet(ctx::ack);
         } catch (TimeoutException slow) {
             work.thenAccept(reply -> reply.ifPresent(r -> respondLater(ctx, r)));
             return ctx.ack();
@@ -85,7 +90,7 @@ final class CommandListener {
 
     private void respondLater(SlashCommandContext ctx, Reply reply) {
         try {
-            var sent = ctx.respond(Replies.slashResponse(reply));
+            var sent = replies.respondToCommand(reply, ctx::respond);
             if (sent.getCode() != 200) {
                 log.warn("Slack refused a delayed command answer: {} {}", sent.getCode(), sent.getBody());
             }

@@ -79,7 +79,7 @@ final class InteractionListener {
             if (fromHome || p.getResponseUrl() == null) {
                 replies.port().post(where, Optional.empty(), rest.get());
             } else {
-                ctx.respond(Replies.actionResponse(rest.get()));
+                replies.respondToAction(rest.get(), ctx::respond);
             }
         } catch (Exception e) {
             log.warn("could not answer a click on {}: {}", action.getActionId(), e.getMessage());

@@ -2,12 +2,18 @@ package dev.copbot.slack.internal;
 
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.webhook.WebhookResponse;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -72,13 +78,48 @@ final class Replies {
         }
     }
 
-    static SlashCommandResponse slashResponse(Reply reply) {
-        return SlashCommandResponse.builder().responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .text(BlockKit.fallback(reply)).blocks(BlockKit.blocks(reply)).build();
+    /**
+     * Answers a slash command through its response URL, the reply's pictures uploaded first; when Slack refuses those,
+     * once more with their alt text (only the response URL's answer tells). Returns what Slack answered.
+     */
+    WebhookResponse respondToCommand(Reply reply, ResponseUrl<SlashCommandResponse> url) {
+        return port.images().send(reply, blocks -> send(url, slashResponse(reply, blocks)), Replies::refusedBlocks);
     }
 
-    static ActionResponse actionResponse(Reply reply) {
+    /** The same for a button click: a new message, the clicked one stays. */
+    WebhookResponse respondToAction(Reply reply, ResponseUrl<ActionResponse> url) {
+        return port.images().send(reply, blocks -> send(url, actionResponse(reply, blocks)), Replies::refusedBlocks);
+    }
+
+    /** Bolt's {@code ctx::respond}. */
+    interface ResponseUrl<T> {
+        WebhookResponse respond(T response) throws IOException;
+    }
+
+    /** The answer inside a slash command's acknowledgement, which has no way to upload pictures first. */
+    static SlashCommandResponse slashResponse(Reply reply) {
+        return slashResponse(reply, BlockKit.blocks(reply, Map.of()));
+    }
+
+    private static SlashCommandResponse slashResponse(Reply reply, List<LayoutBlock> blocks) {
+        return SlashCommandResponse.builder().responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
+                .text(BlockKit.fallback(reply)).blocks(blocks).build();
+    }
+
+    private static ActionResponse actionResponse(Reply reply, List<LayoutBlock> blocks) {
         return ActionResponse.builder().responseType(reply.ephemeral() ? "ephemeral" : "in_channel")
-                .replaceOriginal(false).text(BlockKit.fallback(reply)).blocks(BlockKit.blocks(reply)).build();
+                .replaceOriginal(false).text(BlockKit.fallback(reply)).blocks(blocks).build();
+    }
+
+    private static boolean refusedBlocks(WebhookResponse r) {
+        return r.getCode() != 200 && r.getBody() != null && r.getBody().contains("invalid_blocks");
+    }
+
+    private static <T> WebhookResponse send(ResponseUrl<T> url, T response) {
+        try {
+            return url.respond(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,9 +1,14 @@
 package dev.copbot.slack.internal;
 
+import static dev.copbot.slack.internal.SlackCalls.await;
+import static dev.copbot.slack.internal.SlackCalls.call;
+import static dev.copbot.slack.internal.SlackCalls.ok;
+
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.User;
+import com.slack.api.model.block.LayoutBlock;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPort;
@@ -20,26 +25,25 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The core's port to one Slack workspace. Calls go through the SDK's asynchronous client, whose rate limiter queues
  * calls per method and retries a {@code 429} after its {@code Retry-After}; we only wait for the result. Profiles and
- * read access are cached briefly, so a burst of commands costs one lookup.
+ * read access are cached briefly, so a burst of commands costs one lookup. A reply's pictures are uploaded before it is
+ * sent ({@link ImageUploads}).
  */
 public final class SlackChatPort implements ChatPort {
     private static final Logger log = LoggerFactory.getLogger(SlackChatPort.class);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
 
     private final AsyncMethodsClient client;
     private final String team;
     private final Expiring<String, Actor> profiles;
     private final Expiring<String, Boolean> access;
     private final Expiring<String, String> formChannels;
+    private final ImageUploads images;
 
     public SlackChatPort(AsyncMethodsClient client, String team, Clock clock) {
         this.client = client;
@@ -47,6 +51,11 @@ public final class SlackChatPort implements ChatPort {
         this.profiles = new Expiring<>(Duration.ofMinutes(10), clock, 10_000);
         this.access = new Expiring<>(Duration.ofSeconds(60), clock, 50_000);
         this.formChannels = new Expiring<>(Duration.ofMinutes(1), clock, 1_000);
+        this.images = new ImageUploads(client);
+    }
+
+    ImageUploads images() {
+        return images;
     }
 
     public String team() {
@@ -61,24 +70,24 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public MessageId post(ChannelId channel, Optional<MessageId> thread, Reply reply) {
         String c = local(channel);
-        var r = call("chat.postMessage", client.chatPostMessage(q -> q.channel(c).text(BlockKit.fallback(reply))
-                .blocks(BlockKit.blocks(reply)).threadTs(thread.map(MessageId::id).orElse(null))));
+        var r = send("chat.postMessage", reply, blocks -> client.chatPostMessage(q -> q.channel(c)
+                .text(BlockKit.fallback(reply)).blocks(blocks).threadTs(thread.map(MessageId::id).orElse(null))));
         return new MessageId(channel, r.getTs());
     }
 
     @Override
     public void update(MessageId message, Reply reply) {
         String c = local(message.channel());
-        call("chat.update", client.chatUpdate(q -> q.channel(c).ts(message.id()).text(BlockKit.fallback(reply))
-                .blocks(BlockKit.blocks(reply))));
+        send("chat.update", reply, blocks -> client.chatUpdate(q -> q.channel(c).ts(message.id())
+                .text(BlockKit.fallback(reply)).blocks(blocks)));
     }
 
     @Override
     public void postEphemeral(ChannelId channel, UserId user, Reply reply) {
         String c = local(channel);
         String u = local(user);
-        call("chat.postEphemeral", client.chatPostEphemeral(q -> q.channel(c).user(u).text(BlockKit.fallback(reply))
-                .blocks(BlockKit.blocks(reply))));
+        send("chat.postEphemeral", reply, blocks -> client.chatPostEphemeral(q -> q.channel(c).user(u)
+                .text(BlockKit.fallback(reply)).blocks(blocks)));
     }
 
     @Override
@@ -96,8 +105,8 @@ public final class SlackChatPort implements ChatPort {
     /** Shows the user's App Home tab. */
     public void publishHome(UserId user, Reply reply) {
         String u = local(user);
-        call("views.publish", client.viewsPublish(q -> q.userId(u).view(com.slack.api.model.view.Views.view(v -> v
-                .type("home").blocks(BlockKit.blocks(reply))))));
+        send("views.publish", reply, blocks -> client.viewsPublish(q -> q.userId(u)
+                .view(com.slack.api.model.view.Views.view(v -> v.type("home").blocks(blocks)))));
     }
 
     /** Remembers where a form's trigger came from, so its submission can be answered in that channel. */
@@ -202,28 +211,10 @@ public final class SlackChatPort implements ChatPort {
         return user.id();
     }
 
-    /** Waits for the SDK (which has already waited out any rate limit) and turns a refusal into a clear message. */
-    static <T extends SlackApiTextResponse> T call(String method, CompletableFuture<T> future) {
-        T response;
-        try {
-            response = future.get(CALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("Interrupted while calling Slack " + method, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PlatformException("Slack did not answer " + method + " (" + rootMessage(e) + ")", e);
-        }
-        if (!response.isOk()) {
-            throw new PlatformException("Slack refused " + method + ": " + response.getError());
-        }
-        return response;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    /** Sends a reply's blocks, its pictures uploaded first; see {@link ImageUploads#send}. */
+    private <T extends SlackApiTextResponse> T send(String method, Reply reply,
+                                                    Function<List<LayoutBlock>, CompletableFuture<T>> request) {
+        return ok(method, images.send(reply, blocks -> await(method, request.apply(blocks)),
+                r -> "invalid_blocks".equals(r.getError())));
     }
 }

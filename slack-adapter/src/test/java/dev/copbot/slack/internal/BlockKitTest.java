@@ -32,7 +32,7 @@ class BlockKitTest {
     void coreTimeMarksBecomeSlackDatesAfterEscaping() {
         String mark = dev.copbot.core.reply.TimeText.mark(Instant.parse("2026-03-05T17:30:00Z"), "Thu 5 Mar 17:30 UTC");
         var blocks = BlockKit.blocks(Reply.ok("").with(new Block.Section("Lunch & learn", "Starts " + mark + " <!here>",
-                List.of(new Field("When", mark)))));
+                List.of(new Field("When", mark)))), Map.of());
         SectionBlock section = (SectionBlock) blocks.get(0);
         assertThat(section.getText().getText()).isEqualTo("*Lunch &amp; learn*\nStarts "
                 + "<!date^1772731800^{date_short_pretty} at {time}|Thu 5 Mar 17:30 UTC> &lt;!here&gt;");
@@ -46,7 +46,7 @@ class BlockKitTest {
         for (int i = 0; i < 13; i++) {
             fields.add(new Field("k" + i, "v" + i));
         }
-        var blocks = BlockKit.blocks(Reply.ok("").with(new Block.Section("Title", "body", fields)));
+        var blocks = BlockKit.blocks(Reply.ok("").with(new Block.Section("Title", "body", fields)), Map.of());
         assertThat(blocks).hasSize(2);
         assertThat(((SectionBlock) blocks.get(0)).getFields()).hasSize(10);
         assertThat(((SectionBlock) blocks.get(1)).getFields()).hasSize(3);
@@ -56,7 +56,7 @@ class BlockKitTest {
         for (int i = 0; i < 80; i++) {
             many.add(Block.Section.of("s" + i, "x"));
         }
-        var cut = BlockKit.blocks(Reply.ok("many").withBlocks(many));
+        var cut = BlockKit.blocks(Reply.ok("many").withBlocks(many), Map.of());
         assertThat(cut).hasSize(BlockKit.MAX_BLOCKS);
         assertThat(cut.get(BlockKit.MAX_BLOCKS - 1)).isInstanceOf(ContextBlock.class);
     }

@@ -26,8 +26,11 @@ import mockwebserver3.RecordedRequest;
 public final class FakeSlackApi extends Dispatcher implements AutoCloseable {
     public static final String TEAM = "T1";
 
-    /** One call: the API method (or the path of a response URL), its parameters and the moment it arrived. */
-    public record Call(String method, Map<String, String> params, String body, Instant at) {
+    /**
+     * One call: the API method (or the path of a response URL or file upload), its form parameters, its body (as text,
+     * and as the bytes sent) and the moment it arrived.
+     */
+    public record Call(String method, Map<String, String> params, String body, byte[] bytes, Instant at) {
         public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
         }
@@ -68,6 +71,18 @@ public final class FakeSlackApi extends Dispatcher implements AutoCloseable {
         return script(method, () -> ok(json));
     }
 
+    /**
+     * Scripts one files.uploadV2 as Slack answers it: files.getUploadURLExternal hands out an upload URL on this server
+     * ({@code /upload/<fileId>}), the upload is accepted, and files.completeUploadExternal names the file.
+     */
+    public FakeSlackApi scriptUpload(String fileId) {
+        scriptJson("files.getUploadURLExternal", "{\"ok\":true,\"upload_url\":\"" + url("/upload/" + fileId)
+                + "\",\"file_id\":\"" + fileId + "\"}");
+        script("/upload/" + fileId, () -> new MockResponse.Builder().code(200).body("OK - uploaded").build());
+        return scriptJson("files.completeUploadExternal", "{\"ok\":true,\"files\":[{\"id\":\"" + fileId
+                + "\",\"title\":\"chart\"}]}");
+    }
+
     public static MockResponse ok(String json) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(json).build();
     }
@@ -104,7 +119,10 @@ public final class FakeSlackApi extends Dispatcher implements AutoCloseable {
         String path = request.getUrl().encodedPath();
         String method = path.startsWith("/api/") ? path.substring("/api/".length()) : path;
         String body = request.getBody() == null ? "" : request.getBody().utf8();
-        calls.add(new Call(method, params(body), body, Instant.now()));
+        byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody().toByteArray();
+        String type = String.valueOf(request.getHeaders().get("Content-Type"));
+        calls.add(new Call(method, type.startsWith(SlackHarness.FORM) ? params(body) : Map.of(), body, bytes,
+                Instant.now()));
         Deque<Supplier<MockResponse>> queue = scripted.get(method);
         Supplier<MockResponse> next = queue == null ? null : queue.poll();
         return next != null ? next.get() : defaultAnswer(method);
@@ -132,7 +150,7 @@ public final class FakeSlackApi extends Dispatcher implements AutoCloseable {
 
     private static Map<String, String> params(String body) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (body.isEmpty() || body.startsWith("{")) {
+        if (body.isEmpty()) {
             return out;
         }
         for (String pair : body.split("&")) {
