@@ -50,7 +50,7 @@ public final class ConsoleCommand implements Callable<Integer> {
                 System.err.println("CoP Bot console on " + settings.database().describe() + ", acting as " + actor
                         + ". Type help for the commands, quit to leave.");
             }
-            new Console(runtime.bot(), port, runtime.database(), actor, json)
+            new Console(runtime.bot(), port, runtime.database(), actor, json, settings.dataDir().resolve("charts"))
                     .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,
                             interactive ? "cop> " : "");
         }

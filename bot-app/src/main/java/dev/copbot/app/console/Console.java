@@ -9,6 +9,7 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.PlainText;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
@@ -16,6 +17,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +37,14 @@ public final class Console {
     private final Actor actor;
     private final boolean json;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Path charts;
 
-    public Console(CopBot bot, ConsoleChatPort port, Database db, UserId as, boolean json) {
+    /** {@code charts}: where the pictures of replies (health charts) are written, since a terminal cannot show them. */
+    public Console(CopBot bot, ConsoleChatPort port, Database db, UserId as, boolean json, Path charts) {
         this.bot = bot;
         this.port = port;
         this.json = json;
+        this.charts = charts;
         // A scoped identity (e.g. from an imported workspace) keeps the name the bot already knows for it.
         String name = as.platform() == Platform.CONSOLE ? as.id() : new UserDirectory(db).knownName(as).orElse(as.id());
         this.actor = Actor.of(as, name);
@@ -73,8 +79,10 @@ public final class Console {
 
     String render(Reply reply) {
         List<Map<String, Object>> sent = port.drain();
+        List<String> pictures = savePictures(reply);
         if (!json) {
             StringBuilder text = new StringBuilder(PlainText.render(reply));
+            pictures.forEach(p -> text.append("\n  (chart saved to ").append(p).append(')'));
             sent.forEach(s -> text.append("\n  → ").append(s.get("type")).append(' ').append(s.get("to")).append(": ")
                     .append(s.get("text")));
             return text.toString();
@@ -88,11 +96,32 @@ public final class Console {
         if (!sent.isEmpty()) {
             object.put("sent", sent);
         }
+        if (!pictures.isEmpty()) {
+            object.put("charts", pictures);
+        }
         try {
             return mapper.writeValueAsString(object);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reply of '" + reply.command() + "' is not serialisable", e);
         }
+    }
+
+    /** Writes each picture of the reply under {@link #charts}; returns their paths (none when writing fails). */
+    private List<String> savePictures(Reply reply) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Block b : reply.blocks()) {
+            if (b instanceof Block.Image image) {
+                try {
+                    Files.createDirectories(charts);
+                    Path file = charts.resolve(image.fileName().replaceAll("[^A-Za-z0-9._-]", "_"));
+                    Files.write(file, image.png());
+                    out.add(file.toString());
+                } catch (IOException e) {
+                    System.err.println("could not save the chart " + image.fileName() + ": " + e.getMessage());
+                }
+            }
+        }
+        return out;
     }
 
     private static boolean isQuit(String line) {

@@ -27,7 +27,7 @@ public final class ConsoleScript {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC(), port)) {
             UserId actor = as.contains(":") ? UserId.parse(as) : UserId.console(as);
-            new Console(runtime.bot(), port, runtime.database(), actor, true).run(
+            new Console(runtime.bot(), port, runtime.database(), actor, true, settings.dataDir().resolve("charts")).run(
                     new BufferedReader(new StringReader(String.join("\n", lines))),
                     new PrintStream(bytes, true, StandardCharsets.UTF_8), "");
         }

@@ -93,6 +93,19 @@ public final class CommunityStore {
                 name, user.toString(), at.toEpochMilli()) == 1;
     }
 
+    /**
+     * Everyone the store lists in the channel joins the community (joining a community's channel is joining it), as
+     * of their first message there, else {@code at}: imported history keeps who was there and since when.
+     */
+    public int joinChannelMembers(String name, ChannelId channel, Instant at) {
+        return db.update("""
+                INSERT INTO memberships (community, user_id, joined_at)
+                SELECT ?, cm.user_id, COALESCE((SELECT MIN(m.posted_at) FROM messages m
+                                                WHERE m.channel_id = cm.channel_id AND m.author = cm.user_id), ?)
+                FROM channel_members cm WHERE cm.channel_id = ?
+                ON CONFLICT DO NOTHING""", name, at.toEpochMilli(), channel.toString());
+    }
+
     /** True when the user was a member. Roles are separate: a KM admin may lead without taking part. */
     public boolean leave(String name, UserId user) {
         return db.update("DELETE FROM memberships WHERE community = ? AND user_id = ?", name, user.toString()) == 1;

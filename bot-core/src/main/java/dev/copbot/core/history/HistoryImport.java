@@ -139,6 +139,8 @@ public final class HistoryImport {
         }
         plan.members().ifPresent(batch::listed);
         batch.commit();
+        community.ifPresent(name -> store.database().transaction(() ->
+                communities.joinChannelMembers(name, plan.channel().id(), clock.instant())));
     }
 
     private void requireCommunity(String name) {

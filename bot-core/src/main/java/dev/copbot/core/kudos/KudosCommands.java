@@ -21,6 +21,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,7 +74,8 @@ public final class KudosCommands {
         Instant now = ctx.clock().instant();
         requireUnderLimit(giver, now);
         Optional<String> community = ctx.option("community").map(typed -> live(CommunityChannels.named(communities, typed)))
-                .or(() -> communities.communitiesOfChannel(ctx.channel()).stream().findFirst());
+                .or(() -> communities.communitiesOfChannel(ctx.channel()).stream().findFirst())
+                .or(() -> onlyOne(communities.communitiesOf(giver))); // outside any community's channel: the giver's one
         Optional<ThreadKey> thread = ctx.thread().map(t -> messages.threadOf(t).orElse(new ThreadKey(t.channel(), t.id())));
         Optional<String> why = reason.isEmpty() ? Optional.empty() : Optional.of(reason);
         store.database().transaction(() -> store.give(giver, receiver, community, why, thread, Optional.empty(),
@@ -113,6 +115,10 @@ public final class KudosCommands {
         Optional<String> community = communities.communitiesOfChannel(r.message().channel()).stream().findFirst();
         store.database().transaction(() -> store.give(r.user(), author.get(), community, Optional.empty(), thread,
                 Optional.of(r.message()), KudosStore.Via.REACTION, at));
+    }
+
+    private static Optional<String> onlyOne(List<String> names) {
+        return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
     }
 
     private void requireUnderLimit(UserId giver, Instant now) {

@@ -33,8 +33,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The weekly digest: {@code digest [community]} on demand, {@code digest subscribe|unsubscribe} for a DM copy, and
- * {@code digest schedule} for leaders. {@link #sendIfDue} posts each period's digest once: the period is claimed in
+ * The weekly digest: {@code digest [community]} on demand, {@code dm:on|off} for a weekly DM copy, and
+ * {@code community digest} for leaders to schedule it. {@link #sendIfDue} posts each period's digest once: the period is claimed in
  * the store before anything is sent, so restarts and replicas never post it twice.
  */
 final class Digests {
@@ -49,42 +49,44 @@ final class Digests {
     }
 
     void register(CommandRouter router) {
+        // One top-level word, no "digest …" group beside it: Discord cannot have a subcommand and a group of one name.
         router.register(command("digest").param(optional("community")).option("until", "YYYY-MM-DD")
-                .summary("This week's digest: new solved threads, open questions, events, new members, kudos.")
-                .example("/cop digest kafka").handler(this::show));
-        router.register(command("digest subscribe").param(required("community")).access(Access.MEMBER)
-                .summary("Also get the community's weekly digest as a direct message.")
-                .example("/cop digest subscribe kafka").handler(this::subscribe));
-        router.register(command("digest unsubscribe").param(required("community")).access(Access.MEMBER)
-                .summary("Stop getting the weekly digest by direct message.")
-                .example("/cop digest unsubscribe kafka").handler(this::unsubscribe));
-        router.register(command("digest schedule").param(required("community")).param(optional("off"))
+                .option("dm", "on|off")
+                .summary("This week's digest (new solved threads, open questions, events, new members, kudos); dm:on mails it to you weekly.")
+                .example("/cop digest kafka").example("/cop digest kafka dm:on").handler(this::show));
+        router.register(command("community digest").param(required("name")).param(optional("off"))
                 .option("day", "monday").option("time", "09:00").option("tz", "Europe/Berlin").access(Access.LEADER)
-                .summary("When the weekly digest is posted in the community's channel (off stops it).")
-                .example("/cop digest schedule kafka day:friday time:15:00 tz:Europe/Berlin")
-                .example("/cop digest schedule kafka off").handler(this::schedule));
+                .summary("When the weekly digest is posted in the community's channel (off stops it, on restarts it).")
+                .example("/cop community digest kafka day:friday time:15:00 tz:Europe/Berlin")
+                .example("/cop community digest kafka off").handler(this::schedule));
     }
 
     private Reply show(CommandContext ctx) {
         Community c = life.communityFor(ctx, ctx.optionalArg(0));
+        Optional<String> dm = ctx.option("dm").map(v -> v.toLowerCase(Locale.ROOT));
+        if (dm.isPresent()) {
+            return switch (dm.get()) {
+                case "on" -> subscribe(ctx, c);
+                case "off" -> unsubscribe(ctx, c);
+                default -> throw new UserError("dm: takes on or off, e.g. /cop digest " + c.name() + " dm:on.");
+            };
+        }
         Instant to = ctx.option("until").isPresent() ? HealthCommands.until(ctx) : ctx.clock().instant().plusMillis(1);
         UserId reader = ctx.actor().id();
         return Digest.of(life, c, to.minus(WEEK), to, ch -> life.discussions.access().mayRead(reader, ch)).reply(life);
     }
 
-    private Reply subscribe(CommandContext ctx) {
-        Community c = CommunityChannels.named(life.communities, ctx.arg(0));
+    private Reply subscribe(CommandContext ctx, Community c) {
         if (!life.communities.isMember(c.name(), ctx.actor().id())) {
             throw UserError.refused("The digest DM is for members: /cop join " + c.name() + " first.");
         }
         boolean added = life.store.database().transaction(conn -> life.store.subscribe(c.name(), ctx.actor().id(),
                 ctx.clock().instant()));
         return Reply.ok(added ? "You will get the weekly digest of " + c.name() + " by DM too. "
-                + "/cop digest unsubscribe " + c.name() + " stops it." : "You already get the digest of " + c.name() + " by DM.");
+                + "/cop digest " + c.name() + " dm:off stops it." : "You already get the digest of " + c.name() + " by DM.");
     }
 
-    private Reply unsubscribe(CommandContext ctx) {
-        Community c = CommunityChannels.named(life.communities, ctx.arg(0));
+    private Reply unsubscribe(CommandContext ctx, Community c) {
         boolean removed = life.store.database().transaction(conn -> life.store.unsubscribe(c.name(), ctx.actor().id()));
         return Reply.ok(removed ? "No more digest DMs from " + c.name() + ". It is still posted in its channel."
                 : "You don't get the digest of " + c.name() + " by DM, so there is nothing to stop.");
@@ -105,7 +107,7 @@ final class Digests {
         LifeStore.DigestSchedule next = new LifeStore.DigestSchedule(day, time, zone, enabled);
         life.store.database().transaction(() -> life.store.saveSchedule(c.name(), next));
         return Reply.ok(enabled ? "The digest of " + c.name() + " goes out every " + label(day) + " at " + time + " ("
-                + zone.getId() + ")." : "The weekly digest of " + c.name() + " is off. /cop digest schedule " + c.name()
+                + zone.getId() + ")." : "The weekly digest of " + c.name() + " is off. /cop community digest " + c.name()
                 + " on restarts it.");
     }
 

@@ -53,10 +53,15 @@ abstract class SlackImportScenarios {
     }
 
     ImportSummary importSlack(BotDriver bot, Path export, ImportListener listener, int batch, Set<String> only) {
+        return importSlack(bot, export, listener, batch, only, Optional.empty());
+    }
+
+    ImportSummary importSlack(BotDriver bot, Path export, ImportListener listener, int batch, Set<String> only,
+                              Optional<String> community) {
         HistoryImport importer = new HistoryImport(bot.bot().discussions(), new UserDirectory(db(bot)),
                 new CommunityStore(db(bot)), BotDriver.CLOCK, batch);
         try (SlackExportReader reader = SlackExportReader.open(export, Optional.empty(), only, problems::add)) {
-            return importer.run(reader, Optional.empty(), new ImportListener() {
+            return importer.run(reader, community, new ImportListener() {
                 @Override
                 public void planned(int files, long entries) {
                     listener.planned(files, entries);
@@ -277,6 +282,24 @@ abstract class SlackImportScenarios {
         ImportSummary partial = importSlack(fromCut, cut);
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("cut.zip", "damaged or cut short"));
         assertThat(partial.messages()).isPositive().isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void importingIntoACommunityMakesTheChannelsMembersItsMembersSinceTheirFirstMessage() throws Exception {
+        BotDriver bot = bot("community");
+        bot.admin("community create kafka");
+        importSlack(bot, SlackFixture.write(tmp.resolve("export")), ImportListener.SILENT, HistoryImport.BATCH,
+                Set.of("kafka"), Optional.of("kafka"));
+        Map<String, Long> joined = new java.util.TreeMap<>();
+        db(bot).query("SELECT user_id, joined_at FROM memberships WHERE community = 'kafka'", rs -> {
+            joined.put(rs.getString(1), rs.getLong(2));
+            return null;
+        });
+        assertThat(joined).containsOnlyKeys("slack:T0TEST:U1", "slack:T0TEST:U2", "slack:T0TEST:U3")
+                .containsEntry("slack:T0TEST:U1", 1704100000000L).containsEntry("slack:T0TEST:U2", 1704100060000L);
+        importSlack(bot, SlackFixture.write(tmp.resolve("export")), ImportListener.SILENT, HistoryImport.BATCH,
+                Set.of("kafka"), Optional.of("kafka"));
+        assertThat(db(bot).count("SELECT COUNT(*) FROM memberships WHERE community = 'kafka'")).isEqualTo(3);
     }
 
     @Test

@@ -16,12 +16,12 @@ abstract class DigestScenarios extends LifeScenarios {
     /** A week of kafka: a solved thread, an open question, a private solved thread, kudos, an event, new members. */
     void aWeekOfKafka() {
         kafka();
-        ok("alice", "digest schedule kafka day:monday time:09:00 tz:Europe/Berlin");
+        ok("alice", "community digest kafka day:monday time:09:00 tz:Europe/Berlin");
         for (String u : List.of("bob", "carol", "dave", "erin")) {
             ok(u, "join " + "kafka");
         }
-        ok("carol", "digest subscribe kafka");
-        ok("erin", "digest subscribe kafka");
+        ok("carol", "digest kafka dm:on");
+        ok("erin", "digest kafka dm:on");
         at("2026-11-03T10:00:00Z");
         post(KAFKA, "t1", "carol", "*Consumer lag after every deploy*\nlag grows to millions", null);
         post(KAFKA, "t1r", "bob", "Raise max.poll.interval.ms; the rebalance is what you see.", "t1");
@@ -77,18 +77,19 @@ abstract class DigestScenarios extends LifeScenarios {
     @Test
     void unsubscribingStopsTheDmAndScheduleOffStopsTheDigest() {
         aWeekOfKafka();
-        ok("carol", "digest unsubscribe kafka");
-        assertThat(refused("bob", "digest schedule kafka off").text()).contains("Only leaders of kafka (admin, alice)");
-        assertThat(refused("alice", "digest schedule kafka day:someday").text()).contains("not a day of the week");
-        assertThat(refused("alice", "digest schedule kafka tz:Mars/Olympus").text()).contains("not a time zone");
-        assertThat(refused("zed", "digest subscribe kafka").text()).contains("/cop join kafka first");
+        ok("carol", "digest kafka dm:off");
+        assertThat(refused("bob", "community digest kafka off").text()).contains("Only leaders of kafka (admin, alice)");
+        assertThat(refused("alice", "community digest kafka day:someday").text()).contains("not a day of the week");
+        assertThat(refused("alice", "community digest kafka tz:Mars/Olympus").text()).contains("not a time zone");
+        assertThat(refused("zed", "digest kafka dm:on").text()).contains("/cop join kafka first");
+        assertThat(refused("carol", "digest kafka dm:maybe").text()).contains("dm: takes on or off");
         List<Sent> sent = runAt("2026-11-09T08:05:00Z");
         assertThat(dms(sent, "carol")).isEmpty();
         assertThat(dms(sent, "erin")).hasSize(1);
 
-        ok("alice", "digest schedule kafka off");
+        ok("alice", "community digest kafka off");
         assertThat(digests(runAt("2026-11-16T08:05:00Z"))).isEmpty();
-        ok("alice", "digest schedule kafka on");
+        ok("alice", "community digest kafka on");
         assertThat(digests(runAt("2026-11-23T08:05:00Z"))).isNotEmpty();
     }
 
