@@ -32,7 +32,7 @@ record Digest(String community, Instant from, Instant to, List<ThreadSummary> so
         List<ChannelId> channels = life.channels(c).stream().filter(readable).toList();
         List<ThreadSummary> solved = life.activity.solvedBetween(channels, from, to);
         List<ThreadSummary> open = life.activity.threadsStarted(channels, to.minus(UNANSWERED_WITHIN), to).stream()
-                .filter(t -> !t.answered()).toList();
+                .filter(t -> t.firstAnswerAt().filter(a -> a.isBefore(to)).isEmpty()).toList(); // as of the week's end
         List<Events.Session> events = life.events.sessions(c.name(), to, to.plus(EVENTS_AHEAD));
         List<String> members = life.communities.membersJoinedBetween(c.name(), from, to).stream()
                 .map(life.users::displayName).toList();
