@@ -5,6 +5,9 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:21-jre
+# Health charts are drawn with Java2D, which needs fontconfig and one font even headless.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin copbot \
  && mkdir -p /opt/copbot /data && chown copbot /data
 COPY --from=build /src/bot-app/target/copbot.jar /opt/copbot/copbot.jar

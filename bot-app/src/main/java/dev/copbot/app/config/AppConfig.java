@@ -11,13 +11,22 @@ public record AppConfig(
         @JsonProperty("data") String data,
         @JsonProperty("database") DatabaseSection database,
         @JsonProperty("admins") List<String> admins,
-        @JsonProperty("http") HttpSection http) {
+        @JsonProperty("http") HttpSection http,
+        @JsonProperty("community") CommunitySection community,
+        @JsonProperty("ask") AskSection ask) {
 
     public record DatabaseSection(@JsonProperty("url") String url, @JsonProperty("user") String user) {}
 
     public record HttpSection(@JsonProperty("port") Integer port) {}
 
+    public record CommunitySection(@JsonProperty("kudosPerDay") Integer kudosPerDay,
+                                   @JsonProperty("kudosReactions") List<String> kudosReactions,
+                                   @JsonProperty("inactiveDays") Integer inactiveDays) {}
+
+    public record AskSection(@JsonProperty("dmsPerDay") Integer dmsPerDay,
+                             @JsonProperty("escalateAfterHours") Integer escalateAfterHours) {}
+
     public static AppConfig empty() {
-        return new AppConfig(null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null);
     }
 }

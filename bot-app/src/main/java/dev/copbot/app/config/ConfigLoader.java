@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.copbot.core.BotSettings;
+import dev.copbot.core.expertise.AskExperts;
+import dev.copbot.core.kudos.KudosSettings;
+import dev.copbot.core.life.CommunityLife;
 import dev.copbot.core.platform.UserId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +65,46 @@ public final class ConfigLoader {
         if (port < 1 || port > 65535) {
             throw new ConfigException("http.port must be between 1 and 65535, not " + port);
         }
-        return new Settings(data, url, user, password, admins, port, file);
+        Optional<AppConfig.CommunitySection> community = Optional.ofNullable(config.community());
+        Optional<AppConfig.AskSection> ask = Optional.ofNullable(config.ask());
+        KudosSettings kudosDefaults = KudosSettings.defaults();
+        KudosSettings kudos = new KudosSettings(
+                number("COPBOT_KUDOS_PER_DAY", "community.kudosPerDay", community.map(AppConfig.CommunitySection::kudosPerDay),
+                        kudosDefaults.perDay(), 1, 1000),
+                env("COPBOT_KUDOS_REACTIONS").map(r -> Set.copyOf(Arrays.asList(r.strip().split("\\s*,\\s*"))))
+                        .or(() -> community.map(AppConfig.CommunitySection::kudosReactions).map(Set::copyOf))
+                        .orElse(kudosDefaults.reactions()));
+        CommunityLife.Settings life = new CommunityLife.Settings(number("COPBOT_INACTIVE_DAYS", "community.inactiveDays",
+                community.map(AppConfig.CommunitySection::inactiveDays), CommunityLife.Settings.defaults().inactiveDays(),
+                1, 3650));
+        AskExperts.Settings askDefaults = AskExperts.Settings.defaults();
+        AskExperts.Settings asks = new AskExperts.Settings(askDefaults.experts(),
+                number("COPBOT_ASK_DMS_PER_DAY", "ask.dmsPerDay", ask.map(AppConfig.AskSection::dmsPerDay),
+                        askDefaults.dmsPerDay(), 1, 100),
+                Duration.ofHours(number("COPBOT_ASK_ESCALATE_HOURS", "ask.escalateAfterHours",
+                        ask.map(AppConfig.AskSection::escalateAfterHours), (int) askDefaults.escalateAfter().toHours(), 1, 24 * 30)));
+        return new Settings(data, url, user, password, admins, port, file, asks, kudos, life);
+    }
+
+    /** A whole number from the environment, else the file, else the default; out of range is a clear error. */
+    private int number(String variable, String key, Optional<Integer> fromFile, int fallback, int min, int max) {
+        int value;
+        String where;
+        if (env(variable).isPresent()) {
+            where = variable;
+            try {
+                value = Integer.parseInt(env(variable).get().strip());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(variable + " must be a whole number, not '" + env(variable).get() + "'");
+            }
+        } else {
+            where = key;
+            value = fromFile.orElse(fallback);
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(where + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
     }
 
     private Optional<String> env(String name) {

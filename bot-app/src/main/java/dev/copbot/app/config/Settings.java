@@ -1,6 +1,9 @@
 package dev.copbot.app.config;
 
 import dev.copbot.core.BotSettings;
+import dev.copbot.core.expertise.AskExperts;
+import dev.copbot.core.kudos.KudosSettings;
+import dev.copbot.core.life.CommunityLife;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.DatabaseSettings;
 import java.nio.file.Path;
@@ -13,20 +16,21 @@ import java.util.Set;
  * (in that order, the later winning). {@link #toString()} never shows the password.
  */
 public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
-                       Optional<String> databasePassword, Set<UserId> admins, int httpPort, Optional<Path> configFile) {
+                       Optional<String> databasePassword, Set<UserId> admins, int httpPort, Optional<Path> configFile,
+                       AskExperts.Settings ask, KudosSettings kudos, CommunityLife.Settings life) {
 
     public DatabaseSettings database() {
         return new DatabaseSettings(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty());
     }
 
     public BotSettings bot() {
-        return new BotSettings(new LinkedHashSet<>(admins));
+        return new BotSettings(new LinkedHashSet<>(admins), ask, kudos, life);
     }
 
     @Override
     public String toString() {
         return "Settings[data=" + dataDir + ", database=" + database().describe() + ", user=" + databaseUser.orElse("-")
                 + ", password=" + (databasePassword.isPresent() ? "(set)" : "-") + ", admins=" + admins
-                + ", httpPort=" + httpPort + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
+                + ", httpPort=" + httpPort + ", " + kudos + ", " + life + ", " + ask + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
     }
 }

@@ -82,5 +82,30 @@ class ConfigLoaderTest {
         Settings s = new ConfigLoader(Map.of()).load(Optional.of(example), Optional.empty());
         assertThat(s.admins()).contains(UserId.console("admin"));
         assertThat(s.httpPort()).isEqualTo(3000);
+        assertThat(s.bot().kudos().perDay()).isEqualTo(5);
+        assertThat(s.bot().kudos().reactions()).contains("kudos", "clap", "\uD83D\uDC4F");
+        assertThat(s.bot().life().inactiveDays()).isEqualTo(60);
+        assertThat(s.bot().ask().dmsPerDay()).isEqualTo(1);
+        assertThat(s.bot().ask().escalateAfter()).hasHours(24);
+    }
+
+    @Test
+    void featureLimitsComeFromTheFileThenTheEnvironmentAndBadOnesAreNamed() throws Exception {
+        Path file = tmp.resolve("limits.yaml");
+        Files.writeString(file, "community:\n  kudosPerDay: 3\n  kudosReactions: [star]\n  inactiveDays: 90\n"
+                + "ask:\n  dmsPerDay: 2\n  escalateAfterHours: 12\n");
+        Settings fromFile = new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty());
+        assertThat(fromFile.bot().kudos()).isEqualTo(new dev.copbot.core.kudos.KudosSettings(3, java.util.Set.of("star")));
+        assertThat(fromFile.bot().life().inactiveDays()).isEqualTo(90);
+        assertThat(fromFile.bot().ask().dmsPerDay()).isEqualTo(2);
+        assertThat(fromFile.bot().ask().escalateAfter()).hasHours(12);
+        Settings fromEnv = new ConfigLoader(Map.of("COPBOT_KUDOS_PER_DAY", "7", "COPBOT_KUDOS_REACTIONS", "kudos, tada"))
+                .load(Optional.of(file), Optional.empty());
+        assertThat(fromEnv.bot().kudos()).isEqualTo(new dev.copbot.core.kudos.KudosSettings(7, java.util.Set.of("kudos", "tada")));
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_KUDOS_PER_DAY", "lots")).load(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("COPBOT_KUDOS_PER_DAY must be a whole number");
+        Files.writeString(file, "community:\n  inactiveDays: 0\n");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty()))
+                .hasMessageContaining("community.inactiveDays must be between 1 and 3650, not 0");
     }
 }
