@@ -10,4 +10,14 @@ public record Community(String name, Optional<String> purpose, Optional<String> 
     public boolean archived() {
         return archivedAt.isPresent();
     }
+
+    /** One field of the charter, when set. */
+    public Optional<String> charter(CharterField field) {
+        return switch (field) {
+            case PURPOSE -> purpose;
+            case SCOPE -> scope;
+            case CADENCE -> cadence;
+            case ASK -> howToAsk;
+        };
+    }
 }

@@ -290,12 +290,7 @@ public final class CommunityCommands {
     }
 
     private static Optional<String> charter(Community c, CharterField f) {
-        return switch (f) {
-            case PURPOSE -> c.purpose();
-            case SCOPE -> c.scope();
-            case CADENCE -> c.cadence();
-            case ASK -> c.howToAsk();
-        };
+        return c.charter(f);
     }
 
     private Map<String, Object> describe(Community c) {

@@ -114,13 +114,7 @@ final class Welcome {
     private static List<Field> charter(Community c) {
         List<Field> out = new ArrayList<>();
         for (CharterField f : CharterField.values()) {
-            Optional<String> v = switch (f) {
-                case PURPOSE -> c.purpose();
-                case SCOPE -> c.scope();
-                case CADENCE -> c.cadence();
-                case ASK -> c.howToAsk();
-            };
-            v.ifPresent(value -> out.add(new Field(f.label(), value)));
+            c.charter(f).ifPresent(value -> out.add(new Field(f.label(), value)));
         }
         return out;
     }
