@@ -118,7 +118,8 @@ final class Digests {
             return;
         }
         Instant due = lastDue(s, now);
-        if (due.isBefore(c.createdAt().plus(WEEK)) || !life.store.claim(c.name(), KIND, due.toString(), now)) {
+        if (due.isBefore(c.createdAt().plus(WEEK)) || life.store.claimed(c.name(), KIND, due.toString())
+                || !life.store.claim(c.name(), KIND, due.toString(), now)) {
             return; // the first week is not over, or this period's digest was sent already
         }
         List<Channel> channels = life.communities.channels(c.name());

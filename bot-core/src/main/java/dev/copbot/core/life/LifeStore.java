@@ -82,7 +82,9 @@ final class LifeStore {
                 + "ON CONFLICT DO NOTHING", community, kind, period, at.toEpochMilli()) == 1;
     }
 
-    long sent(String community, String kind) {
-        return db.count("SELECT COUNT(*) FROM community_notices WHERE community = ? AND kind = ?", community, kind);
+    /** Whether the notice went out already: read first, so the five-minute job writes only when something is due. */
+    boolean claimed(String community, String kind, String period) {
+        return db.count("SELECT COUNT(*) FROM community_notices WHERE community = ? AND kind = ? AND period = ?",
+                community, kind, period) > 0;
     }
 }

@@ -123,7 +123,8 @@ final class Welcome {
     void remindCharterReviewIfDue(Community c, Instant now) {
         Instant reviewed = life.store.charterReviewed(c.name());
         long years = Duration.between(reviewed, now).toDays() / REVIEW_EVERY.toDays();
-        if (years < 1 || !life.store.claim(c.name(), REVIEW, reviewed.toEpochMilli() + "/" + years, now)) {
+        String period = reviewed.toEpochMilli() + "/" + years;
+        if (years < 1 || life.store.claimed(c.name(), REVIEW, period) || !life.store.claim(c.name(), REVIEW, period, now)) {
             return;
         }
         String confirm = "community review " + c.name();
