@@ -114,6 +114,36 @@ public final class Activity {
                 + ") AND reacted_at >= ? AND reacted_at < ?", rs -> UserId.parse(rs.getString(1)), p.toArray()));
     }
 
+    /**
+     * How many people posted or reacted in each of {@code count} windows of {@code step} from {@code from} on: one
+     * query for a whole chart rather than one per bar.
+     */
+    public int[] participantsPer(Collection<ChannelId> channels, Instant from, java.time.Duration step, int count) {
+        int[] out = new int[count];
+        if (channels.isEmpty()) {
+            return out;
+        }
+        String in = marks(channels);
+        long start = from.toEpochMilli();
+        long width = step.toMillis();
+        long end = start + width * count;
+        List<Object> p = new ArrayList<>(List.of(start, width));
+        p.addAll(List.of(params(channels, start, end)));
+        p.addAll(List.of(start, width));
+        p.addAll(List.of(params(channels, start, end)));
+        db.query("SELECT w, COUNT(*) FROM (SELECT author AS u, (posted_at - ?) / ? AS w FROM messages WHERE channel_id IN ("
+                + in + ") AND posted_at >= ? AND posted_at < ? UNION SELECT user_id AS u, (reacted_at - ?) / ? AS w "
+                + "FROM reactions WHERE channel_id IN (" + in + ") AND reacted_at >= ? AND reacted_at < ?) x GROUP BY w",
+                rs -> {
+                    int w = rs.getInt(1);
+                    if (w >= 0 && w < count) {
+                        out[w] = rs.getInt(2);
+                    }
+                    return null;
+                }, p.toArray());
+        return out;
+    }
+
     /** The last message or reaction in the channels, if any. */
     public Optional<Instant> lastActivity(Collection<ChannelId> channels) {
         if (channels.isEmpty()) {

@@ -93,15 +93,22 @@ final class HealthCommands {
                 "health-" + c.name() + "-" + day(to.minusMillis(1)) + ".png", bytes))).orElse(reply);
     }
 
+    /** The chart's weeks, oldest first: one query for the questions of all twelve, one for the people. */
     private List<HealthChart.Week> weeks(List<ChannelId> channels, Instant to) {
+        Duration week = Duration.ofDays(7);
+        Instant start = to.minus(week.multipliedBy(WEEKS));
+        int[] asked = new int[WEEKS];
+        int[] answered = new int[WEEKS];
+        for (var t : life.activity.threadsStarted(channels, start, to)) {
+            int w = (int) (Duration.between(start, t.postedAt()).toMillis() / week.toMillis());
+            asked[w]++;
+            answered[w] += t.answered() ? 1 : 0;
+        }
+        int[] active = life.activity.participantsPer(channels, start, week, WEEKS);
         List<HealthChart.Week> out = new ArrayList<>();
-        for (int i = WEEKS; i >= 1; i--) {
-            Instant start = to.minus(Duration.ofDays(7L * i));
-            Instant end = start.plus(Duration.ofDays(7));
-            var asked = life.activity.threadsStarted(channels, start, end);
-            out.add(new HealthChart.Week(start.atZone(ZoneOffset.UTC).toLocalDate(), asked.size(),
-                    (int) asked.stream().filter(t -> t.answered()).count(),
-                    life.activity.participants(channels, start, end).size()));
+        for (int w = 0; w < WEEKS; w++) {
+            out.add(new HealthChart.Week(start.plus(week.multipliedBy(w)).atZone(ZoneOffset.UTC).toLocalDate(),
+                    asked[w], answered[w], active[w]));
         }
         return out;
     }
