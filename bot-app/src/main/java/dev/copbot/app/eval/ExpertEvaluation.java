@@ -47,7 +47,7 @@ public final class ExpertEvaluation {
 
     /** With another finder (other weights) over the same bot's store and index. */
     public static Scores run(CopBot bot, ExpertFinder finder, List<Question> questions, UserId asker, Instant now) {
-        List<UserId> popular = new Popularity(bot.discussions().store()).ranking(asker);
+        List<UserId> popular = new Popularity(bot.discussions().store(), bot.discussions().clock()).ranking(asker);
         double rr = 0;
         double hits = 0;
         double popRr = 0;

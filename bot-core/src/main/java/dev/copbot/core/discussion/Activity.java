@@ -187,6 +187,27 @@ public final class Activity {
         return out;
     }
 
+    /**
+     * Per channel of a workspace ({@code idPrefix}), per person: threads they answered that the asker accepted, and
+     * threads they answered at all (a reply to someone else's thread; one per thread, as the expert evidence counts).
+     */
+    public Map<ChannelId, Map<UserId, int[]>> answerRecords(String idPrefix) {
+        Map<ChannelId, Map<UserId, int[]>> out = new HashMap<>();
+        db.query("""
+                SELECT m.channel_id, m.author, COUNT(DISTINCT m.thread_root),
+                  COUNT(DISTINCT CASE WHEN EXISTS (SELECT 1 FROM reactions x WHERE x.channel_id = m.channel_id
+                      AND x.message_id = m.message_id AND x.user_id = q.author AND x.emoji IN (%s))
+                    THEN m.thread_root END)
+                FROM messages m JOIN messages q ON q.channel_id = m.channel_id AND q.message_id = m.thread_root
+                WHERE m.message_id <> m.thread_root AND m.author <> q.author AND SUBSTR(m.channel_id, 1, ?) = ?
+                GROUP BY m.channel_id, m.author""".formatted(ACCEPTED), rs -> {
+            out.computeIfAbsent(ChannelId.parse(rs.getString(1)), c -> new HashMap<>())
+                    .put(UserId.parse(rs.getString(2)), new int[] {rs.getInt(4), rs.getInt(3)});
+            return null;
+        }, idPrefix.length(), idPrefix);
+        return out;
+    }
+
     private static ThreadSummary summary(ResultSet rs) throws SQLException {
         ChannelId channel = ChannelId.parse(rs.getString(1));
         long first = rs.getLong("first_answer");

@@ -47,6 +47,11 @@ public final class Discussions implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** The bot's clock, for what ages (caches, recency). */
+    public Clock clock() {
+        return clock;
+    }
+
     public MessageStore store() {
         return store;
     }

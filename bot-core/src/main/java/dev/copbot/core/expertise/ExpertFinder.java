@@ -55,7 +55,7 @@ public final class ExpertFinder {
         this.preferences = preferences;
         this.permalinks = permalinks;
         this.weights = weights;
-        this.popularity = new Popularity(discussions.store());
+        this.popularity = new Popularity(discussions.store(), discussions.clock());
     }
 
     private static final class Tally {

@@ -1,5 +1,6 @@
 package dev.copbot.core.expertise;
 
+import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.platform.UserId;
 import java.util.ArrayList;
@@ -15,14 +16,16 @@ import java.util.Map;
 public final class Popularity {
     private static final long CACHE_MILLIS = 10 * 60 * 1000;
 
-    private final MessageStore store;
+    private final Activity activity;
+    private final java.time.Clock clock;
     private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Per channel, per person: accepted answers and answers. */
     private record Cached(Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> counts, long at) {}
 
-    public Popularity(MessageStore store) {
-        this.store = store;
+    public Popularity(MessageStore store, java.time.Clock clock) {
+        this.activity = new Activity(store.database());
+        this.clock = clock;
     }
 
     /** Everyone ranked, over every channel of the workspace (the evaluation's yardstick). */
@@ -61,27 +64,15 @@ public final class Popularity {
     }
 
     /**
-     * Accepted answers and answers per person, recounted at most every ten minutes per workspace: a full pass over
-     * the threads is too costly for every question, and a record changes slowly.
+     * Accepted answers and answers per person and channel, recounted at most every ten minutes per workspace (a record
+     * changes slowly). Read with {@link Activity#answerRecords}: one aggregate query, not a pass over every thread.
      */
     private Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> perChannel(UserId sameScopeAs) {
         String workspace = sameScopeAs.workspace();
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         Cached c = cache.get(workspace);
         if (c == null || now - c.at() > CACHE_MILLIS) {
-            Map<dev.copbot.core.platform.ChannelId, Map<UserId, int[]>> counts = new HashMap<>();
-            store.forEachThread(500, keys -> store.threads(keys).forEach((key, messages) -> {
-                if (!key.channel().sameScope(sameScopeAs)) {
-                    return;
-                }
-                for (Evidence.Answer a : Evidence.of(messages)) {
-                    int[] n = counts.computeIfAbsent(key.channel(), ch -> new HashMap<>())
-                            .computeIfAbsent(a.person(), p -> new int[2]);
-                    n[0] += a.strength() == Evidence.Strength.ACCEPTED ? 1 : 0;
-                    n[1]++;
-                }
-            }));
-            c = new Cached(counts, now);
+            c = new Cached(activity.answerRecords(sameScopeAs.idPrefix()), now);
             cache.put(workspace, c);
         }
         return c.counts();
