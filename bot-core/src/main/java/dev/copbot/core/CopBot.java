@@ -107,6 +107,7 @@ public final class CopBot {
         new IndexCommands(discussions, communities).register(router);
         this.events = new Events(db, communities, users, ports, clock);
         events.register(router, this);
+        onForm(dev.copbot.core.community.CharterForm.ID, new dev.copbot.core.community.CharterForm(communities, clock)::submit);
         this.kudos = new KudosCommands(kudos, communities, messages, users, ports, settings.kudos());
         this.kudos.register(router);
         new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(router);

@@ -148,6 +148,9 @@ public final class CommunityCommands {
         for (CharterField f : CharterField.values()) {
             ctx.option(f.option()).ifPresent(v -> values.put(f, charterValue(f, v)));
         }
+        if (values.isEmpty() && ctx.interaction().isPresent()) {
+            return Reply.ok("Edit the charter of " + c.name() + " in the form.").withForm(CharterForm.of(c));
+        }
         if (values.isEmpty()) {
             throw new UserError("Say which charter fields to set: purpose:, scope:, cadence: or ask:.");
         }

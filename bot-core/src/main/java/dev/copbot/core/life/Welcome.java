@@ -128,12 +128,14 @@ final class Welcome {
             return;
         }
         String confirm = "community review " + c.name();
+        String edit = "community charter " + c.name(); // on a platform, with no fields given, it opens the form
         Reply reminder = Reply.ok("It has been a year since the charter of " + c.name() + " was last reviewed. Is it "
                         + "still right? Edit it with /cop community charter " + c.name()
                         + " purpose:\"…\" scope:\"…\" cadence:\"…\" ask:\"…\", or confirm it as it is.")
                 .with(new Block.Section("Charter of " + c.name(), "", charter(c)))
                 .with(new Block.Actions(List.of(new Button(CopBot.RUN_COMMAND_ACTION, "Still right", confirm,
-                        Button.Style.PRIMARY, confirm))));
+                        Button.Style.PRIMARY, confirm), new Button(CopBot.RUN_COMMAND_ACTION, "Edit the charter", edit,
+                        Button.Style.DEFAULT, edit))));
         life.communities.withRole(c.name(), Role.LEADER).forEach(leader -> life.ports.tryDirect(leader, reminder));
     }
 }

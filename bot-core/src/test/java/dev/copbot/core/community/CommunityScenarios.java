@@ -189,4 +189,40 @@ abstract class CommunityScenarios {
         assertThat(bad.ok()).isFalse();
         assertThat(bad.text()).contains("not a skill I can store");
     }
+
+    @Test
+    void onAPlatformTheCharterWithoutFieldsOpensAFormThatSavesAndClears() {
+        bot.admin("community create kafka purpose:\"Streams\"");
+        dev.copbot.core.platform.Actor admin = dev.copbot.core.platform.Actor.of(
+                dev.copbot.core.platform.UserId.console("admin"), "admin");
+        Reply opened = bot.bot().run(new dev.copbot.core.platform.Inbound.CommandInvoked(admin,
+                dev.copbot.core.platform.ChannelId.parse("console:console"), java.util.Optional.empty(),
+                "community charter kafka", java.util.Optional.of("trigger-1")));
+        dev.copbot.core.reply.Form form = opened.form().orElseThrow();
+        assertThat(form.id()).isEqualTo(CharterForm.ID);
+        assertThat(form.inputs()).extracting(dev.copbot.core.reply.Form.Input::id)
+                .containsExactly("purpose", "scope", "cadence", "ask");
+        assertThat(form.inputs().get(0).initialValue()).isEqualTo("Streams");
+        assertThat(bot.admin("community charter kafka").ok()).as("the console has no forms: it asks for fields").isFalse();
+
+        Reply saved = submit(admin, form, Map.of("purpose", "", "scope", "Brokers and clients", "cadence", "", "ask", ""));
+        assertThat(saved.ok()).as(saved.text()).isTrue();
+        assertThat(community(bot.admin("community info kafka"))).containsEntry("purpose", null)
+                .containsEntry("scope", "Brokers and clients");
+
+        Reply tooLong = submit(admin, form, Map.of("purpose", "x".repeat(501)));
+        assertThat(tooLong.ok()).isFalse();
+        assertThat(tooLong.data().get(Reply.FIELD_ERRORS)).isEqualTo(Map.of("purpose",
+                "Keep it under 500 characters (it has 501)."));
+        Reply stranger = submit(dev.copbot.core.platform.Actor.of(dev.copbot.core.platform.UserId.console("zed"), "zed"),
+                form, Map.of("purpose", "mine now"));
+        assertThat(stranger.ok()).isFalse();
+        assertThat(stranger.text()).contains("Only leaders of kafka");
+        assertThat(community(bot.admin("community info kafka"))).containsEntry("scope", "Brokers and clients");
+    }
+
+    Reply submit(dev.copbot.core.platform.Actor who, dev.copbot.core.reply.Form form, Map<String, String> values) {
+        return bot.bot().handle(new dev.copbot.core.platform.Inbound.FormSubmitted(who, form.id(), values, form.context()))
+                .orElseThrow();
+    }
 }

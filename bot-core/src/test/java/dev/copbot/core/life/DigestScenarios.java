@@ -145,7 +145,8 @@ abstract class DigestScenarios extends LifeScenarios {
         assertThat(runAt("2027-11-01T08:00:00Z")).as("less than a year").isEmpty();
         List<Sent> due = runAt("2027-11-02T09:00:00Z");
         assertThat(dms(due, "alice")).singleElement().satisfies(s -> {
-            assertThat(s.text()).contains("a year since the charter of kafka", "[Still right] → /cop community review kafka");
+            assertThat(s.text()).contains("a year since the charter of kafka", "[Still right] → /cop community review kafka",
+                    "[Edit the charter] → /cop community charter kafka");
         });
         assertThat(dms(runAt("2027-11-03T09:00:00Z"), "alice")).isEmpty();
         restart();
