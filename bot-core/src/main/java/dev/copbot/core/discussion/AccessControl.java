@@ -28,7 +28,9 @@ public final class AccessControl {
     private final ChatPorts ports;
     private final Clock clock;
     private final Duration ttl;
+    private static final int MAX_ENTRIES = 50_000;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<ChannelId, Entry> visibility = new ConcurrentHashMap<>();
 
     public AccessControl(MessageStore store, ChatPorts ports, Clock clock, Duration ttl) {
         this.store = store;
@@ -57,19 +59,36 @@ public final class AccessControl {
         if (!channel.sameScope(user)) {
             return false;
         }
-        var known = store.channel(channel);
-        if (known.isPresent() && known.get().visibility() == dev.copbot.core.platform.Visibility.PUBLIC) {
+        Instant now = clock.instant();
+        if (isPublic(channel, now)) {
             return true;
         }
         String key = user + "\u0000" + channel;
-        Instant now = clock.instant();
         Entry e = cache.get(key);
         if (e != null && e.expires().isAfter(now)) {
             return e.allowed();
         }
         boolean allowed = ask(user, channel);
+        if (cache.size() > MAX_ENTRIES) {
+            cache.values().removeIf(old -> !old.expires().isAfter(now)); // keep the cache to live answers
+        }
         cache.put(key, new Entry(allowed, now.plus(ttl)));
         return allowed;
+    }
+
+    /**
+     * Whether the store knows the channel as public, remembered per channel for the cache's lifetime: a search checks
+     * every restricted channel, and reading the store for each added up.
+     */
+    private boolean isPublic(ChannelId channel, Instant now) {
+        Entry known = visibility.get(channel);
+        if (known == null || !known.expires().isAfter(now)) {
+            boolean open = store.channel(channel).map(c -> c.visibility() == dev.copbot.core.platform.Visibility.PUBLIC)
+                    .orElse(false);
+            known = new Entry(open, now.plus(ttl));
+            visibility.put(channel, known);
+        }
+        return known.allowed();
     }
 
     /** Membership changed: the next check asks again. */
