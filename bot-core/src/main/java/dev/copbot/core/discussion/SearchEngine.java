@@ -53,7 +53,7 @@ public final class SearchEngine {
             SearchIndex.Page page = index.search(searcher, query, offset, limit);
             List<Result> out = new ArrayList<>();
             for (SearchIndex.Hit hit : page.hits()) {
-                out.add(new Result(hit, withSnippets ? snippets.of(hit, request) : ""));
+                out.add(new Result(hit, withSnippets ? snippets.of(hit, request, searcher) : ""));
             }
             return new Results(out, page.total(), page.totalIsExact(), true);
         });

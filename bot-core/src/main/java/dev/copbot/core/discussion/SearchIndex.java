@@ -41,7 +41,9 @@ public final class SearchIndex implements AutoCloseable {
             BODY = "body", TEXT = "text", ACCEPTED = "accepted", AUTHOR = "author", SOLVED = "solved", POSTED = "posted",
             LAST_REPLY = "last_reply", REPLIES = "replies", ACCEPTED_MESSAGE = "accepted_message";
     /** Bumped whenever fields or analysis change, so an old index is rebuilt rather than misread. */
-    public static final String FORMAT = "thread-v1";
+    public static final String FORMAT = "thread-v2";
+    /** The searchable text, with offsets in its postings so snippets are cut from them without analysing again. */
+    static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -165,8 +167,16 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** {@code doc}: the thread's Lucene document in the searcher that found it (valid only with that searcher). */
     public record Hit(ThreadKey key, float score, String title, String body, boolean solved, String acceptedMessage,
-                      int replies, Instant postedAt, Instant lastReplyAt) {}
+                      int replies, Instant postedAt, Instant lastReplyAt, int doc) {}
+
+    private static org.apache.lucene.document.FieldType textWithOffsets() {
+        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
 
     public record Page(List<Hit> hits, long total, boolean totalIsExact) {}
 
@@ -202,7 +212,7 @@ public final class SearchIndex implements AutoCloseable {
                     hits.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE), d.get(BODY),
                             "1".equals(d.get(SOLVED)), d.get(ACCEPTED_MESSAGE), d.getField(REPLIES).numericValue().intValue(),
                             Instant.ofEpochMilli(d.getField(POSTED).numericValue().longValue()),
-                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue())));
+                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc));
                 }
                 return new Page(hits, top.totalHits.value(),
                         top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO);
@@ -220,7 +230,7 @@ public final class SearchIndex implements AutoCloseable {
         d.add(new StringField(CHANNEL, t.key().channel().toString(), Field.Store.NO));
         d.add(new TextField(TITLE, t.title(), Field.Store.YES));
         d.add(new StoredField(BODY, t.body()));
-        d.add(new TextField(TEXT, t.title() + "\n" + t.body(), Field.Store.NO));
+        d.add(new Field(TEXT, t.title() + "\n" + t.body(), TEXT_WITH_OFFSETS));
         if (!t.accepted().isEmpty()) {
             d.add(new TextField(ACCEPTED, t.accepted(), Field.Store.NO));
         }

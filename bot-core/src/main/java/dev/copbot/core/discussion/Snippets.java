@@ -6,13 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A short extract of a thread around the query words, with matches in {@code **bold**} and broadcast mentions
- * defused. Works on the stored body with the same analyzer as the index, so a stemmed match is highlighted too.
+ * defused. The matches come from the offsets the index keeps for each term, so a stemmed match is highlighted too
+ * and no thread is analysed again at search time.
  */
 final class Snippets {
     static final int LENGTH = 220;
@@ -22,31 +25,58 @@ final class Snippets {
         this.analyzer = analyzer;
     }
 
-    String of(SearchIndex.Hit hit, SearchRequest request) {
+    String of(SearchIndex.Hit hit, SearchRequest request, IndexSearcher searcher) {
         Set<String> wanted = new HashSet<>();
         for (SearchRequest.Clause c : request.clauses()) {
             for (String alt : c.alternatives()) {
                 wanted.addAll(ThreadQuery.terms(analyzer, alt));
             }
         }
-        String body = hit.body() == null || hit.body().isBlank() ? hit.title() : hit.body();
-        List<int[]> matches = new java.util.ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(SearchIndex.BODY, body)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                if (wanted.contains(term.toString())) {
-                    int[] m = {offset.startOffset(), offset.endOffset()};
-                    if (matches.isEmpty() || matches.get(matches.size() - 1)[1] <= m[0]) {
-                        matches.add(m);
+        boolean titleOnly = hit.body() == null || hit.body().isBlank();
+        String body = titleOnly ? hit.title() : hit.body();
+        List<int[]> matches = fromPostings(searcher, hit, wanted, titleOnly ? 0 : hit.title().length() + 1, body.length());
+        return cut(body, matches);
+    }
+
+    /**
+     * Where the wanted terms occur in the part of the thread's indexed text (title, newline, body) that starts at
+     * {@code from}, read from the postings' offsets: sorted, overlaps dropped (a whole word before its parts).
+     */
+    private static List<int[]> fromPostings(IndexSearcher searcher, SearchIndex.Hit hit, Set<String> wanted, int from,
+                                            int length) {
+        List<int[]> all = new java.util.ArrayList<>();
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
+            int doc = hit.doc() - leaf.docBase;
+            for (String w : wanted) {
+                PostingsEnum p = leaf.reader().postings(new Term(SearchIndex.TEXT, w), PostingsEnum.OFFSETS);
+                if (p == null || p.advance(doc) != doc) {
+                    continue;
+                }
+                for (int i = 0; i < p.freq(); i++) {
+                    p.nextPosition();
+                    int start = p.startOffset() - from;
+                    int end = p.endOffset() - from;
+                    if (start >= 0 && end <= length && start < end) {
+                        all.add(new int[] {start, end});
                     }
                 }
             }
-            ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        all.sort(java.util.Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
+        List<int[]> out = new java.util.ArrayList<>();
+        for (int[] m : all) {
+            if (out.isEmpty() || out.get(out.size() - 1)[1] <= m[0]) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String cut(String body, List<int[]> matches) {
         int start = bestWindow(matches, body.length());
         int end = Math.min(body.length(), start + LENGTH);
         StringBuilder out = new StringBuilder(start > 0 ? "…" : "");
