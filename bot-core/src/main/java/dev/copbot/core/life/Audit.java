@@ -55,7 +55,8 @@ final class Audit {
             return Reply.ok("There are no live communities to audit.").withData("audit", Map.of("communities", List.of(),
                     "duplicates", List.of()));
         }
-        StringBuilder text = new StringBuilder("Audit of " + rows.size() + " communities (activity in the last 30 days):");
+        StringBuilder text = new StringBuilder("Audit of " + rows.size() + (rows.size() == 1 ? " community" : " communities")
+                + " (activity in the last 30 days):");
         List<Map<String, Object>> data = new ArrayList<>();
         int rank = 0;
         for (Row r : rows) {
