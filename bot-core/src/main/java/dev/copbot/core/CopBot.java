@@ -90,31 +90,31 @@ public final class CopBot {
         MessageStore messages = new MessageStore(db);
         this.discussions = new Discussions(messages, index, Ranking.defaults(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
+        Permalinks permalinks = new Permalinks(ports);
+        KudosStore kudos = new KudosStore(db);
+        this.events = new Events(db, communities, users, ports, clock);
+        this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
+                settings.life());
+        // Registration order is the order of /cop help.
         new HelpCommand(router).register();
-        CommunityLife[] life = new CommunityLife[1]; // built below, once events exist; joins happen only after that
-        new CommunityCommands(communities, users, (name, user) -> life[0].joined(name, user)).register(router);
+        new CommunityCommands(communities, users, life::joined).register(router);
         SkillStore skills = new SkillStore(db);
         new SkillCommands(skills, users).register(router);
-        Permalinks permalinks = new Permalinks(ports);
         new SearchCommands(discussions, communities, users, permalinks).register(router);
         ExpertPreferences preferences = new ExpertPreferences(db);
-        KudosStore kudos = new KudosStore(db);
         this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos, ExpertFinder.Weights.defaults());
         new ExpertCommands(experts, preferences, communities, users).register(router);
         this.asks = new AskExperts(db, experts, preferences, discussions, communities, users, ports, permalinks, clock,
                 settings.ask());
         asks.register(router);
         new IndexCommands(discussions, communities).register(router);
-        this.events = new Events(db, communities, users, ports, clock);
         events.register(router, this);
-        onForm(dev.copbot.core.community.CharterForm.ID, new dev.copbot.core.community.CharterForm(communities, clock)::submit);
+        onForm(dev.copbot.core.community.CharterForm.ID,
+                new dev.copbot.core.community.CharterForm(communities, users, clock)::submit);
         this.kudos = new KudosCommands(kudos, communities, messages, users, ports, settings.kudos());
         this.kudos.register(router);
         new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(router);
-        this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
-                settings.life());
-        this.life.register(router);
-        life[0] = this.life;
+        life.register(router);
         this.home = new HomeView(communities, skills, events);
     }
 

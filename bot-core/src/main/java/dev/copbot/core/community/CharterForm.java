@@ -1,6 +1,7 @@
 package dev.copbot.core.community;
 
 import dev.copbot.core.command.UserError;
+import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Inbound.FormSubmitted;
 import dev.copbot.core.reply.Form;
 import dev.copbot.core.reply.Reply;
@@ -20,10 +21,12 @@ public final class CharterForm {
     public static final String ID = "community.charter";
 
     private final CommunityStore store;
+    private final UserDirectory users;
     private final Clock clock;
 
-    public CharterForm(CommunityStore store, Clock clock) {
+    public CharterForm(CommunityStore store, UserDirectory users, Clock clock) {
         this.store = store;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -42,9 +45,7 @@ public final class CharterForm {
         if (c.archived()) {
             throw UserError.refused(c.name() + " is archived; its charter takes no changes.");
         }
-        if (!admin && !store.hasRole(c.name(), form.actor().id(), Role.LEADER)) {
-            throw UserError.refused("Only leaders of " + c.name() + " and admins can set its charter.");
-        }
+        Leaders.require(store, users, c, form.actor().id(), admin, "set its charter");
         Map<CharterField, String> values = new EnumMap<>(CharterField.class);
         Map<String, String> tooLong = new LinkedHashMap<>();
         for (CharterField f : CharterField.values()) {

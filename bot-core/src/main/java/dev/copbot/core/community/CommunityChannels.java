@@ -13,18 +13,14 @@ public final class CommunityChannels {
 
     /** The community the user typed, or a refusal with a suggestion for a typo. */
     public static Community named(CommunityStore communities, String typed) {
-        String name = typed.toLowerCase(Locale.ROOT);
+        String name = typed.strip().toLowerCase(Locale.ROOT);
         return communities.find(name).orElseThrow(() -> UserError.refused("There is no community named '" + typed
                 + "'." + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them."));
     }
 
     /** The channels of the community the user typed; {@code withoutChannels} says why an empty one is useless here. */
     public static List<ChannelId> of(CommunityStore communities, String typed, String withoutChannels) {
-        String name = typed.toLowerCase(Locale.ROOT);
-        if (communities.find(name).isEmpty()) {
-            throw UserError.refused("There is no community named '" + typed + "'."
-                    + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them.");
-        }
+        String name = named(communities, typed).name();
         List<ChannelId> ids = communities.channels(name).stream().map(Channel::id).toList();
         if (ids.isEmpty()) {
             throw UserError.refused(name + " has no channels yet, so " + withoutChannels + ".");

@@ -143,7 +143,7 @@ public final class CommunityCommands {
 
     private Reply charter(CommandContext ctx) {
         Community c = live(ctx.arg(0));
-        requireLeader(ctx, c, "set the charter of");
+        Leaders.require(store, users, c, ctx.actor().id(), ctx.admin(), "set the charter of it");
         Map<CharterField, String> values = new EnumMap<>(CharterField.class);
         for (CharterField f : CharterField.values()) {
             ctx.option(f.option()).ifPresent(v -> values.put(f, charterValue(f, v)));
@@ -162,7 +162,7 @@ public final class CommunityCommands {
 
     private Reply role(CommandContext ctx) {
         Community c = live(ctx.arg(0));
-        requireLeader(ctx, c, "grant roles in");
+        Leaders.require(store, users, c, ctx.actor().id(), ctx.admin(), "grant roles in it");
         UserId who = mentions.resolve(ctx.actor().id(), ctx.arg(1));
         String typed = ctx.arg(2).toLowerCase(Locale.ROOT);
         boolean revoke = typed.startsWith("-");
@@ -234,10 +234,7 @@ public final class CommunityCommands {
     // --- shared checks -------------------------------------------------------------------------------------------
 
     private Community existing(String typed) {
-        String name = typed.toLowerCase(Locale.ROOT);
-        return store.find(name).orElseThrow(() -> UserError.refused("There is no community named '" + typed + "'."
-                + dev.copbot.core.command.Suggestions.didYouMean(name, store.names())
-                + " /cop communities lists them."));
+        return CommunityChannels.named(store, typed);
     }
 
     private Community live(String typed) {
@@ -246,15 +243,6 @@ public final class CommunityCommands {
             throw UserError.refused(c.name() + " is archived; it takes no changes. Its history stays searchable.");
         }
         return c;
-    }
-
-    private void requireLeader(CommandContext ctx, Community c, String action) {
-        if (ctx.admin() || store.hasRole(c.name(), ctx.actor().id(), Role.LEADER)) {
-            return;
-        }
-        List<String> leaders = store.withRole(c.name(), Role.LEADER).stream().map(users::displayName).toList();
-        throw UserError.refused("Only leaders of " + c.name() + " (" + String.join(", ", leaders)
-                + ") and admins can " + action + " it.");
     }
 
     static String validName(String typed) {

@@ -2,9 +2,9 @@ package dev.copbot.core.event;
 
 import dev.copbot.core.CopBot;
 import dev.copbot.core.command.CommandRouter;
-import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
+import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.community.Role;
 import dev.copbot.core.people.UserDirectory;
@@ -172,9 +172,7 @@ public final class Events {
     /** The community named, else the channel's, else the one the actor organises, else the only one there is. */
     Community community(Optional<String> typed, Actor actor, boolean admin, ChannelId channel) {
         if (typed.isPresent()) {
-            String name = typed.get().strip().toLowerCase(Locale.ROOT);
-            Community c = communities.find(name).orElseThrow(() -> UserError.refused("There is no community named '"
-                    + typed.get() + "'." + Suggestions.didYouMean(name, communities.names()) + " /cop communities lists them."));
+            Community c = CommunityChannels.named(communities, typed.get());
             if (c.archived()) {
                 throw UserError.refused(c.name() + " is archived; it takes no new events.");
             }

@@ -85,7 +85,7 @@ public final class KudosStore {
                 .filter(k -> k.thread().map(t -> readable.test(t.channel())).orElse(true)).toList();
     }
 
-    /** Everyone's kudos count in the communities' kudos plus those about threads of {@code channels}. */
+    /** How many of {@code kudos} each receiver got. */
     public Map<UserId, Integer> received(Collection<Kudos> kudos) {
         Map<UserId, Integer> out = new HashMap<>();
         kudos.forEach(k -> out.merge(k.receiver(), 1, Integer::sum));

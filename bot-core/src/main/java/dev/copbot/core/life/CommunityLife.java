@@ -9,7 +9,7 @@ import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
-import dev.copbot.core.community.Role;
+import dev.copbot.core.community.Leaders;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
@@ -131,12 +131,7 @@ public final class CommunityLife {
     }
 
     void requireLeader(CommandContext ctx, Community c, String action) {
-        if (ctx.admin() || communities.hasRole(c.name(), ctx.actor().id(), Role.LEADER)) {
-            return;
-        }
-        List<String> leaders = communities.withRole(c.name(), Role.LEADER).stream().map(users::displayName).toList();
-        throw UserError.refused("Only leaders of " + c.name() + " (" + String.join(", ", leaders) + ") and admins can "
-                + action + ".");
+        Leaders.require(communities, users, c, ctx.actor().id(), ctx.admin(), action);
     }
 
     /** The community's channels. */

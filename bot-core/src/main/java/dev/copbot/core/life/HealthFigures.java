@@ -40,8 +40,7 @@ record HealthFigures(Instant from, Instant to, long members, int active, int act
             t.firstAnswerAt().ifPresent(at -> waits.add(Duration.between(t.postedAt(), at)));
             solved += t.solved() ? 1 : 0;
         }
-        List<Events.Session> held = events.sessions(community, from, to).stream()
-                .filter(s -> s.start().isBefore(to)).toList();
+        List<Events.Session> held = events.sessions(community, from, to);
         double attendance = held.stream().mapToInt(Events.Session::going).average().orElse(0);
         return new HealthFigures(from, to, members.size(), active.size(), activeMembers, asked.size(), waits.size(),
                 median(waits), solved, held.size(), attendance);
