@@ -44,7 +44,8 @@ public final class SearchEngine {
                 return Results.NOTHING_SEARCHABLE;
             }
             if (feedback.applies(request)) {
-                List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents()).hits();
+                // Only the best few threads matter here, not how many match: no counting, so pruning starts at once.
+                List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents(), feedback.documents()).hits();
                 var words = feedback.words(request, top, searcher);
                 if (!words.isEmpty()) {
                     query = queries.build(request, access, searcher, words);

@@ -201,9 +201,17 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     public Page search(IndexSearcher searcher, Query query, int offset, int limit) {
+        return search(searcher, query, offset, limit, EXACT_TOTAL_UP_TO);
+    }
+
+    /** Totals are exact up to this many hits, as the reply shows them; counting them delays Lucene's pruning. */
+    static final int EXACT_TOTAL_UP_TO = 1000;
+
+    /** {@code countUpTo}: how many hits to count exactly; the search skips threads that cannot reach the top after that. */
+    Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
         try {
             {
-                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, 1000));
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
                 List<Hit> hits = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (int i = offset; i < top.scoreDocs.length; i++) {
