@@ -45,14 +45,19 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
+        return start(settings, Ranking.defaults(), clock, ports);
+    }
+
+    /** With a ranking other than the defaults: for the benchmark that measures what each part of it costs. */
+    public static BotRuntime start(Settings settings, Ranking ranking, Clock clock, ChatPort... ports) {
         Database db = Database.open(settings.database());
         try {
             ChatPorts registry = new ChatPorts();
             for (ChatPort p : ports) {
                 registry.register(p);
             }
-            SearchIndex index = SearchIndex.open(prepareIndexDirectory(settings.dataDir().resolve("index")), Ranking.defaults());
-            CopBot bot = new CopBot(db, index, settings.bot(), clock, registry);
+            SearchIndex index = SearchIndex.open(prepareIndexDirectory(settings.dataDir().resolve("index")), ranking);
+            CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
             bot.discussions().reconcile();
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "copbot-index-flush");

@@ -10,7 +10,6 @@ import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.IndexCommands;
 import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.discussion.Permalinks;
-import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchCommands;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.event.Events;
@@ -77,7 +76,7 @@ public final class CopBot {
 
     /** With an in-memory search index: for tests and tools that need no durable index. */
     public CopBot(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
-        this(db, SearchIndex.inMemory(Ranking.defaults()), settings, clock, ports);
+        this(db, SearchIndex.inMemory(settings.ranking()), settings, clock, ports);
     }
 
     public CopBot(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
@@ -88,7 +87,7 @@ public final class CopBot {
         this.users = new UserDirectory(db);
         this.communities = new CommunityStore(db);
         MessageStore messages = new MessageStore(db);
-        this.discussions = new Discussions(messages, index, Ranking.defaults(),
+        this.discussions = new Discussions(messages, index, settings.ranking(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
         Permalinks permalinks = new Permalinks(ports);
         KudosStore kudos = new KudosStore(db);

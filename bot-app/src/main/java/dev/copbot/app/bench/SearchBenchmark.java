@@ -5,6 +5,7 @@ import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.SearchAnalyzer;
+import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
@@ -53,9 +54,16 @@ public final class SearchBenchmark {
 
     private final SyntheticWorkspace workspace = new SyntheticWorkspace();
     private final PrintStream out;
+    private final Ranking ranking;
     private final HeapSampler heap = new HeapSampler();
 
     public SearchBenchmark(PrintStream out) {
+        this(out, Ranking.defaults());
+    }
+
+    /** {@code ranking}: what the bot's search ranks with (the defaults, or without some parts to measure them). */
+    public SearchBenchmark(PrintStream out, Ranking ranking) {
+        this.ranking = ranking;
         this.out = out;
     }
 
@@ -63,7 +71,7 @@ public final class SearchBenchmark {
         heap.start();
         Settings settings = new ConfigLoader(Map.of()).load(Optional.empty(), Optional.of(dir));
         List<String> queries = workspace.queries(150, 50);
-        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
+        try (BotRuntime runtime = BotRuntime.start(settings, ranking, Clock.systemUTC())) {
             CopBot bot = runtime.bot();
             enableChannels(bot);
             double botRate = ingestThroughBot(bot, messages);

@@ -1,9 +1,11 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.bench.SearchBenchmark;
+import dev.copbot.core.discussion.Ranking;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -32,6 +34,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "where to build the store and indexes (default: a "
                 + "temporary directory, removed afterwards)")
         Path data;
+        @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
+                + "to measure what they cost: feedback, proximity, fields, solved (comma-separated)")
+        List<String> without = List.of();
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -40,15 +45,17 @@ public final class BenchCommand implements Runnable {
             if (messages < 1_000) {
                 throw new ParameterException(spec.commandLine(), "--messages must be at least 1000");
             }
+            Ranking ranking = RankingParts.without(spec, without);
             ConsoleCommand.quietLogs();
             Path dir = data != null ? data : Files.createTempDirectory("copbot-bench");
             if (data != null && Files.isDirectory(data) && Files.list(data).findAny().isPresent()) {
                 throw new ParameterException(spec.commandLine(), "--data " + data + " is not empty; the benchmark needs a fresh directory");
             }
-            System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%n", messages, dir,
-                    Runtime.version(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
+                    Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                    without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
             try {
-                new SearchBenchmark(System.out).run(messages, dir);
+                new SearchBenchmark(System.out, ranking).run(messages, dir);
             } finally {
                 if (data == null) {
                     try (Stream<Path> all = Files.walk(dir)) {

@@ -43,6 +43,9 @@ public final class EvalCommand implements Runnable {
         Path qrels;
         @Option(names = "--baseline", description = "run plain Lucene BM25 (flat) instead of the bot's search")
         boolean baseline;
+        @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
+                + "to measure what they are worth: feedback, proximity, fields, solved (comma-separated)")
+        List<String> without = List.of();
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,10 +59,14 @@ public final class EvalCommand implements Runnable {
             if (k < 1) {
                 throw new ParameterException(spec.commandLine(), "--k must be at least 1");
             }
+            if (baseline && !without.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--without applies to the bot's ranking, not to --baseline");
+            }
+            Ranking ranking = RankingParts.without(spec, without);
             List<Beir.Doc> docs = Beir.corpus(corpus);
             List<Beir.Query> qs = Beir.queries(queries);
             Map<String, List<TrecRun.Ranked>> run = baseline ? FlatBm25Baseline.run(docs, qs, k)
-                    : SearchEvaluation.run(docs, qs, k, Ranking.defaults());
+                    : SearchEvaluation.run(docs, qs, k, ranking);
             TrecRun.write(out, run, baseline ? "lucene-bm25-flat" : "copbot");
             System.out.printf(Locale.ROOT, "%d documents, %d queries -> %s%n", docs.size(), qs.size(), out);
             if (qrels != null) {

@@ -24,4 +24,32 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
         return new Ranking(0.9f, 0.4f, 0.2f, 1.0f, 0.5f, 0.5f, 6, 0.5f, new Feedback(5, 20, 0.7f, 4));
     }
 
+    /** The parts of the ranking that can be left out, to measure what each costs and what it is worth. */
+    public static final java.util.List<String> PARTS = java.util.List.of("feedback", "proximity", "fields", "solved");
+
+    /**
+     * This ranking without the named parts: {@code feedback} (the second pass), {@code proximity} (adjacent words
+     * close together), {@code fields} (the title and accepted answer counted again; the whole thread stays),
+     * {@code solved} (the lift for solved threads). For {@code copbot eval search} and {@code copbot bench search}.
+     */
+    public Ranking without(java.util.Collection<String> parts) {
+        Ranking r = this;
+        for (String part : parts) {
+            r = switch (part) {
+                case "feedback" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight,
+                        r.proximityWeight, r.proximityWindow, r.solvedBoost, Feedback.NONE);
+                case "proximity" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight, 0f,
+                        r.proximityWindow, r.solvedBoost, r.feedback);
+                case "fields" -> new Ranking(r.k1, r.b, 0f, r.textWeight, 0f, r.proximityWeight,
+                        r.proximityWindow, r.solvedBoost, r.feedback);
+                case "solved" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight,
+                        r.proximityWeight, r.proximityWindow, 0f, r.feedback);
+                default -> throw new IllegalArgumentException("there is no ranking part '" + part + "'."
+                        + dev.copbot.core.command.Suggestions.didYouMean(part, PARTS) + " The parts are "
+                        + String.join(", ", PARTS) + ".");
+            };
+        }
+        return r;
+    }
+
 }
