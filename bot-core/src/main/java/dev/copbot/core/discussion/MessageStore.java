@@ -251,13 +251,6 @@ public final class MessageStore {
                 rs -> new ThreadKey(id.channel(), rs.getString(1)), id.channel().toString(), id.id());
     }
 
-    /** The ids and texts of a thread's messages, oldest first, without reactions: for picking a message to link. */
-    public List<java.util.Map.Entry<String, String>> texts(ThreadKey key) {
-        return db.query("SELECT message_id, text FROM messages WHERE channel_id = ? AND thread_root = ? "
-                + "ORDER BY posted_at, message_id", rs -> java.util.Map.entry(rs.getString(1), rs.getString(2)),
-                key.channel().toString(), key.root());
-    }
-
     /** The thread's messages, oldest first, with their reactions. */
     public List<StoredMessage> thread(ThreadKey key) {
         return threads(List.of(key)).getOrDefault(key, List.of());

@@ -98,11 +98,10 @@ public final class SearchCommands {
         List<Map<String, Object>> results = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         int rank = (page - 1) * PAGE_SIZE;
-        List<String> wanted = discussions.engine().analysedWords(request);
         Map<ChannelId, Optional<Channel>> channelNames = new java.util.HashMap<>();
         for (SearchEngine.Result r : found.results()) {
             SearchIndex.Hit hit = r.hit();
-            MessageId best = bestMessage(hit, wanted);
+            MessageId best = new MessageId(hit.key().channel(), r.message());
             String link = permalinks.of(best);
             String title = Markup.defuse(hit.title().isBlank() ? "(untitled thread)" : hit.title());
             Channel channel = channelNames.computeIfAbsent(hit.key().channel(), discussions.store()::channel).orElse(null);
@@ -144,29 +143,6 @@ public final class SearchCommands {
                     Button.Style.DEFAULT, next))));
         }
         return reply;
-    }
-
-    /** The message of the thread that holds most of the query's words: the accepted answer wins a tie, then the root. */
-    private MessageId bestMessage(SearchIndex.Hit hit, List<String> wanted) {
-        MessageId best = new MessageId(hit.key().channel(), hit.key().root());
-        int bestScore = -1;
-        for (Map.Entry<String, String> m : discussions.store().texts(hit.key())) {
-            List<String> tokens = discussions.engine().analyse(Markup.plain(m.getValue()));
-            int score = 0;
-            for (String w : wanted) {
-                if (tokens.contains(w)) {
-                    score += 2;
-                }
-            }
-            if (m.getKey().equals(hit.acceptedMessage())) {
-                score += 1;
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = new MessageId(hit.key().channel(), m.getKey());
-            }
-        }
-        return best;
     }
 
     private ChannelId channel(UserId asker, String typed) {

@@ -7,7 +7,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * The query path every search takes — {@code /cop search}, {@code copbot eval search} and {@code copbot bench}:
- * analyse, build the scoring query, add access and filter clauses, search, and make snippets.
+ * analyse, build the scoring query, add access and filter clauses, search, and make snippets and pick the message
+ * to link (both from the offsets in the postings).
  */
 public final class SearchEngine {
     private final SearchIndex index;
@@ -27,7 +28,8 @@ public final class SearchEngine {
         return index;
     }
 
-    public record Result(SearchIndex.Hit hit, String snippet) {}
+    /** {@code message}: the id of the thread's message that matches best, the one to link. */
+    public record Result(SearchIndex.Hit hit, String snippet, String message) {}
 
     public record Results(List<Result> results, long total, boolean totalIsExact, boolean searchable) {
         public static final Results NOTHING_SEARCHABLE = new Results(List.of(), 0, true, false);
@@ -53,8 +55,15 @@ public final class SearchEngine {
             }
             SearchIndex.Page page = index.search(searcher, query, offset, limit);
             List<Result> out = new ArrayList<>();
+            java.util.Set<String> terms = withSnippets ? snippets.terms(request) : java.util.Set.of();
+            java.util.Set<String> words = withSnippets ? new java.util.HashSet<>(analysedWords(request)) : java.util.Set.of();
             for (SearchIndex.Hit hit : page.hits()) {
-                out.add(new Result(hit, withSnippets ? snippets.of(hit, request, searcher) : ""));
+                if (withSnippets) {
+                    Matches matches = Matches.of(searcher, hit, terms);
+                    out.add(new Result(hit, snippets.of(hit, matches), matches.bestMessage(hit, words)));
+                } else {
+                    out.add(new Result(hit, "", hit.key().root()));
+                }
             }
             return new Results(out, page.total(), page.totalIsExact(), true);
         });

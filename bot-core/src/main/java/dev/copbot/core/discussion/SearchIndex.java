@@ -39,9 +39,10 @@ import org.apache.lucene.store.FSDirectory;
 public final class SearchIndex implements AutoCloseable {
     static final String KEY = "key", WORKSPACE = "workspace", CHANNEL = "channel", ROOT = "root", TITLE = "title",
             BODY = "body", TEXT = "text", ACCEPTED = "accepted", AUTHOR = "author", SOLVED = "solved", POSTED = "posted",
-            LAST_REPLY = "last_reply", REPLIES = "replies", ACCEPTED_MESSAGE = "accepted_message";
+            LAST_REPLY = "last_reply", REPLIES = "replies", ACCEPTED_MESSAGE = "accepted_message",
+            MESSAGE_STARTS = "message_starts";
     /** Bumped whenever fields or analysis change, so an old index is rebuilt rather than misread. */
-    public static final String FORMAT = "thread-v2";
+    public static final String FORMAT = "thread-v3";
     /** The searchable text, with offsets in its postings so snippets are cut from them without analysing again. */
     static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
@@ -169,7 +170,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** {@code doc}: the thread's Lucene document in the searcher that found it (valid only with that searcher). */
     public record Hit(ThreadKey key, float score, String title, String body, boolean solved, String acceptedMessage,
-                      int replies, Instant postedAt, Instant lastReplyAt, int doc) {}
+                      int replies, Instant postedAt, Instant lastReplyAt, int doc, List<ThreadDocument.MessageStart> starts) {}
 
     private static org.apache.lucene.document.FieldType textWithOffsets() {
         org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
@@ -220,7 +221,8 @@ public final class SearchIndex implements AutoCloseable {
                     hits.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE), d.get(BODY),
                             "1".equals(d.get(SOLVED)), d.get(ACCEPTED_MESSAGE), d.getField(REPLIES).numericValue().intValue(),
                             Instant.ofEpochMilli(d.getField(POSTED).numericValue().longValue()),
-                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc));
+                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc,
+                            decodeStarts(d.get(MESSAGE_STARTS))));
                 }
                 return new Page(hits, top.totalHits.value(),
                         top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO);
@@ -230,6 +232,28 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+
+    /** One line per message, "offset id", in thread order (ids never hold a newline). */
+    private static String encodeStarts(List<ThreadDocument.MessageStart> starts) {
+        StringBuilder out = new StringBuilder();
+        for (ThreadDocument.MessageStart s : starts) {
+            out.append(s.offset()).append(' ').append(s.message()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<ThreadDocument.MessageStart> decodeStarts(String encoded) {
+        List<ThreadDocument.MessageStart> out = new ArrayList<>();
+        if (encoded != null) {
+            for (String line : encoded.split("\n")) {
+                int space = line.indexOf(' ');
+                if (space > 0) {
+                    out.add(new ThreadDocument.MessageStart(Integer.parseInt(line.substring(0, space)), line.substring(space + 1)));
+                }
+            }
+        }
+        return out;
+    }
 
     private static Document document(ThreadDocument t, String workspace) {
         Document d = new Document();
@@ -247,6 +271,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         d.add(new StringField(SOLVED, t.solved() ? "1" : "0", Field.Store.YES));
         d.add(new StoredField(ACCEPTED_MESSAGE, t.acceptedMessage()));
+        d.add(new StoredField(MESSAGE_STARTS, encodeStarts(t.starts())));
         d.add(new LongPoint(POSTED, t.postedAt().toEpochMilli()));
         d.add(new StoredField(POSTED, t.postedAt().toEpochMilli()));
         d.add(new StoredField(LAST_REPLY, t.lastReplyAt().toEpochMilli()));

@@ -1,16 +1,9 @@
 package dev.copbot.core.discussion;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A short extract of a thread around the query words, with matches in {@code **bold**} and broadcast mentions
@@ -25,46 +18,35 @@ final class Snippets {
         this.analyzer = analyzer;
     }
 
-    String of(SearchIndex.Hit hit, SearchRequest request, IndexSearcher searcher) {
+    /** The query's analysed terms, stacked parts of split words included: everything a snippet may highlight. */
+    Set<String> terms(SearchRequest request) {
         Set<String> wanted = new HashSet<>();
         for (SearchRequest.Clause c : request.clauses()) {
             for (String alt : c.alternatives()) {
                 wanted.addAll(ThreadQuery.terms(analyzer, alt));
             }
         }
+        return wanted;
+    }
+
+    String of(SearchIndex.Hit hit, Matches matches) {
         boolean titleOnly = hit.body() == null || hit.body().isBlank();
         String body = titleOnly ? hit.title() : hit.body();
-        List<int[]> matches = fromPostings(searcher, hit, wanted, titleOnly ? 0 : hit.title().length() + 1, body.length());
-        return cut(body, matches);
+        return cut(body, within(matches, titleOnly ? 0 : hit.title().length() + 1, body.length()));
     }
 
     /**
-     * Where the wanted terms occur in the part of the thread's indexed text (title, newline, body) that starts at
-     * {@code from}, read from the postings' offsets: sorted, overlaps dropped (a whole word before its parts).
+     * The matches inside the part of the indexed text that starts at {@code from}, relative to it: sorted, overlaps
+     * dropped (a whole word before its parts).
      */
-    private static List<int[]> fromPostings(IndexSearcher searcher, SearchIndex.Hit hit, Set<String> wanted, int from,
-                                            int length) {
+    private static List<int[]> within(Matches matches, int from, int length) {
         List<int[]> all = new java.util.ArrayList<>();
-        try {
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
-            int doc = hit.doc() - leaf.docBase;
-            for (String w : wanted) {
-                PostingsEnum p = leaf.reader().postings(new Term(SearchIndex.TEXT, w), PostingsEnum.OFFSETS);
-                if (p == null || p.advance(doc) != doc) {
-                    continue;
-                }
-                for (int i = 0; i < p.freq(); i++) {
-                    p.nextPosition();
-                    int start = p.startOffset() - from;
-                    int end = p.endOffset() - from;
-                    if (start >= 0 && end <= length && start < end) {
-                        all.add(new int[] {start, end});
-                    }
-                }
+        for (Matches.Match m : matches.all()) {
+            int start = m.start() - from;
+            int end = m.end() - from;
+            if (start >= 0 && end <= length && start < end) {
+                all.add(new int[] {start, end});
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         all.sort(java.util.Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
         List<int[]> out = new java.util.ArrayList<>();

@@ -9,11 +9,15 @@ import java.util.Set;
 /**
  * What the index holds for one thread: the unit people search. Built from the stored messages; the title is the
  * root's first line, the body the rest of the root and the replies, the accepted answer also on its own so a match
- * there counts more.
+ * there counts more. {@code starts}: where each message begins in the indexed text (title, newline, body), root
+ * first, so a search can link the message that matches best without reading the thread again.
  */
 public record ThreadDocument(ThreadKey key, String title, String body, String accepted, Set<UserId> authors,
                              UserId asker, boolean solved, String acceptedMessage, int replyCount, Instant postedAt,
-                             Instant lastReplyAt) {
+                             Instant lastReplyAt, List<MessageStart> starts) {
+
+    /** A message of the thread and the offset in the indexed text where its text begins. */
+    public record MessageStart(int offset, String message) {}
 
     /** Reactions by the asker that mark an answer as the accepted one (Slack names and Discord's unicode). */
     public static final Set<String> ACCEPT = Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check",
@@ -31,13 +35,18 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
         boolean rootMarked = root.reactions().stream().anyMatch(r -> r.user().equals(root.author()) && ACCEPT.contains(r.emoji()));
         Instant last = root.postedAt();
         int replies = 0;
+        List<int[]> rawStarts = new java.util.ArrayList<>();   // {position in the body before it is stripped, message}
+        List<String> ids = new java.util.ArrayList<>();
         for (StoredMessage m : messages) {
             if (m == root) {
                 continue;
             }
             replies++;
             authors.add(m.author());
-            body.append("\n\n").append(Markup.plain(m.text()));
+            body.append("\n\n");
+            rawStarts.add(new int[] {body.length()});
+            ids.add(m.id().id());
+            body.append(Markup.plain(m.text()));
             if (m.postedAt().isAfter(last)) {
                 last = m.postedAt();
             }
@@ -47,9 +56,17 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
                 accepted = m;
             }
         }
-        return new ThreadDocument(key, title, body.toString().strip(), accepted == null ? "" : Markup.plain(accepted.text()),
+        String raw = body.toString();
+        int stripped = raw.length() - raw.stripLeading().length();
+        int bodyStart = title.length() + 1;
+        List<MessageStart> starts = new java.util.ArrayList<>();
+        starts.add(new MessageStart(0, root.id().id()));
+        for (int i = 0; i < ids.size(); i++) {
+            starts.add(new MessageStart(bodyStart + Math.max(0, rawStarts.get(i)[0] - stripped), ids.get(i)));
+        }
+        return new ThreadDocument(key, title, raw.strip(), accepted == null ? "" : Markup.plain(accepted.text()),
                 authors, root.author(), accepted != null || rootMarked, accepted == null ? "" : accepted.id().id(),
-                replies, root.postedAt(), last);
+                replies, root.postedAt(), last, List.copyOf(starts));
     }
 
     private static String withoutFirstLine(String text) {
