@@ -5,7 +5,7 @@ import dev.copbot.core.testing.StoreKind;
 /** The same scenarios on PostgreSQL, in a schema of their own. */
 class CommunityPostgresTest extends CommunityScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.POSTGRES;
     }
 }

@@ -1,46 +1,24 @@
 package dev.copbot.core.community;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.StoreKind;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The community and skills commands end to end, through the router and a real store; run on each database. */
-abstract class CommunityScenarios {
-    @TempDir
-    Path tmp;
-    Database db;
+abstract class CommunityScenarios extends OnEachStore {
     BotDriver bot;
-
-    /** Which store this run of the scenarios uses. */
-    abstract StoreKind kind();
-
-    Database open(Path dir) {
-        return kind().open(dir);
-    }
-
-    void dispose(Database database) {
-        kind().dispose(database);
-    }
 
     @BeforeEach
     void start() {
-        db = open(tmp);
         bot = new BotDriver(db);
-    }
-
-    @AfterEach
-    void stop() {
-        dispose(db);
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ import dev.copbot.core.testing.StoreKind;
 
 class SearchPostgresTest extends SearchScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.POSTGRES;
     }
 }

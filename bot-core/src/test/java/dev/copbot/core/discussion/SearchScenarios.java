@@ -1,5 +1,6 @@
 package dev.copbot.core.discussion;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.platform.Actor;
@@ -15,46 +16,28 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.StoreKind;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * /cop search end to end: messages posted in community channels, searched through the router with every filter,
  * the access rules, live edits, deletions with tombstones and purges. Runs on each database.
  */
-abstract class SearchScenarios {
+abstract class SearchScenarios extends OnEachStore {
     static final Channel KAFKA = new Channel(ChannelId.parse("slack:T1:C100"), "kafka", Visibility.PUBLIC);
     static final Channel SECRET = new Channel(ChannelId.parse("slack:T1:G200"), "kafka-leads", Visibility.PRIVATE);
     static final Channel RANDOM = new Channel(ChannelId.parse("slack:T1:C300"), "random", Visibility.PUBLIC);
     static final Channel OTHER_WORKSPACE = new Channel(ChannelId.parse("slack:T2:C100"), "kafka", Visibility.PUBLIC);
     static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
-    @TempDir
-    Path tmp;
-    Database db;
     BotDriver bot;
-
-    /** Which store this run of the scenarios uses. */
-    abstract StoreKind kind();
-
-    Database open(Path dir) {
-        return kind().open(dir);
-    }
-
-    void dispose(Database database) {
-        kind().dispose(database);
-    }
 
     @BeforeEach
     void start() {
-        db = open(tmp);
         bot = new BotDriver(db);
         Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
         assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
@@ -73,11 +56,6 @@ abstract class SearchScenarios {
         bot.post(SECRET, "3000.1", "slack:T1:ULEAD", "*Consumer lag budget for Q3*\nKeep lag under a minute. <!channel> please read.", null, T0);
         bot.post(RANDOM, "4000.1", "slack:T1:UASK", "*Consumer lag memes*\nnot indexed: #random is no community channel", null, T0);
         bot.post(OTHER_WORKSPACE, "5000.1", "slack:T2:UX", "*Consumer lag in workspace two*\nnever visible from T1", null, T0);
-    }
-
-    @AfterEach
-    void stop() {
-        dispose(db);
     }
 
     Reply search(String user, String query) {

@@ -4,7 +4,7 @@ import dev.copbot.core.testing.StoreKind;
 
 class EventCommandSqliteTest extends EventCommandScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.SQLITE;
     }
 }

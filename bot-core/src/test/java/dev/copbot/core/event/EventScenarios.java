@@ -1,5 +1,6 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -21,53 +22,30 @@ import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.testing.RecordingPort;
 import dev.copbot.core.testing.StoreKind;
 import dev.copbot.core.testing.TestClock;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shared set-up of the event scenarios: a real store, the real bot with a recording chat port, and db-scheduler's
  * manual scheduler running the bot's real reminder tasks on a clock the test moves. The community data-science has
  * the channel #data-science; alice leads it, bob and carol are members.
  */
-abstract class EventScenarios {
+abstract class EventScenarios extends OnEachStore {
     static final Instant T0 = Instant.parse("2026-03-20T09:00:00Z"); // a Friday; Europe/Berlin goes to CEST on 29 March
     static final ChannelId CHANNEL = ChannelId.parse("console:data-science");
     static final String WEEKLY = "event create \"Lunch & learn\" 2026-03-22 12:00 tz:Europe/Berlin duration:45m "
             + "where:\"Room 4\" repeat:weekly description:\"Kafka consumer lag, with pizza\"";
 
-    @TempDir
-    Path tmp;
-    Database db;
     TestClock clock;
     RecordingPort port;
     CopBot bot;
     ManualScheduler scheduler;
 
-    /** Which store this run of the scenarios uses. */
-    abstract StoreKind kind();
-
-    Database open(Path dir) {
-        return kind().open(dir);
-    }
-
-    /** The same store again, as a restarted process would open it. */
-    Database reopen(Database old, Path dir) {
-        return kind().reopen(old, dir);
-    }
-
-    void dispose(Database database) {
-        kind().dispose(database);
-    }
-
     @BeforeEach
     void start() {
-        db = open(tmp);
         clock = new TestClock(T0);
         boot();
         as("admin", "community create data-science channel:#data-science");
@@ -75,11 +53,6 @@ abstract class EventScenarios {
         as("bob", "join data-science");
         as("carol", "join data-science");
         port.drain();
-    }
-
-    @AfterEach
-    void stop() {
-        dispose(db);
     }
 
     /** A process: the bot, its port, and a scheduler running the bot's tasks (the planner as a start task). */

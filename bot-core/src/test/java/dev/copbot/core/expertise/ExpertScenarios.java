@@ -1,5 +1,6 @@
 package dev.copbot.core.expertise;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.platform.Actor;
@@ -14,41 +15,23 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.StoreKind;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** /cop experts ranks people by evidence, says why, and respects opt-out, away, the asker and private channels. */
-abstract class ExpertScenarios {
+abstract class ExpertScenarios extends OnEachStore {
     static final Channel KAFKA = new Channel(ChannelId.parse("slack:T1:C100"), "kafka", Visibility.PUBLIC);
     static final Channel LEADS = new Channel(ChannelId.parse("slack:T1:G200"), "kafka-leads", Visibility.PRIVATE);
     static final Instant NOW = BotDriver.CLOCK.instant();
 
-    @TempDir
-    Path tmp;
-    Database db;
     BotDriver bot;
-
-    /** Which store this run of the scenarios uses. */
-    abstract StoreKind kind();
-
-    Database open(Path dir) {
-        return kind().open(dir);
-    }
-
-    void dispose(Database database) {
-        kind().dispose(database);
-    }
 
     @BeforeEach
     void start() {
-        db = open(tmp);
         bot = new BotDriver(db);
         Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
         assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
@@ -75,11 +58,6 @@ abstract class ExpertScenarios {
         thread(LEADS, "5", "ULEAD", "Kafka consumer lag budget for the quarter", recent,
                 reply("USECRET", "Keep it under a minute for payments.", "white_check_mark"));
         assertThat(bot.as(new Actor(user("UDECL"), "decl", Optional.empty(), false), "skills add kafka").ok()).isTrue();
-    }
-
-    @AfterEach
-    void stop() {
-        dispose(db);
     }
 
     record R(String user, String text, String reaction) {}

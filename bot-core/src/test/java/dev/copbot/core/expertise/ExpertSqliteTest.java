@@ -4,7 +4,7 @@ import dev.copbot.core.testing.StoreKind;
 
 class ExpertSqliteTest extends ExpertScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.SQLITE;
     }
 }

@@ -4,7 +4,7 @@ import dev.copbot.core.testing.StoreKind;
 
 class DigestSqliteTest extends DigestScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.SQLITE;
     }
 }

@@ -4,7 +4,7 @@ import dev.copbot.core.testing.StoreKind;
 
 class KudosSqliteTest extends KudosScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.SQLITE;
     }
 }

@@ -1,5 +1,6 @@
 package dev.copbot.core.life;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -26,7 +27,6 @@ import dev.copbot.core.testing.RecordingPort;
 import dev.copbot.core.testing.RecordingPort.Sent;
 import dev.copbot.core.testing.StoreKind;
 import dev.copbot.core.testing.TestClock;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,32 +35,25 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fixture of the community-life scenarios: a real bot on a real store, a recording port, db-scheduler's manual
  * scheduler running the bot's jobs, and a clock the test moves. {@code #kafka} is the community's public channel,
  * {@code #secret} a private one of the same community that only erin and bob may read.
  */
-abstract class LifeScenarios {
+abstract class LifeScenarios extends OnEachStore {
     static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z"); // a Monday, 09:00 in Berlin
     static final Channel KAFKA = new Channel(ChannelId.parse("console:kafka"), "kafka", Visibility.PUBLIC);
     static final Channel SECRET = new Channel(ChannelId.parse("console:secret"), "secret", Visibility.PRIVATE);
     static final Set<String> IN_SECRET = Set.of("erin", "bob");
 
-    @TempDir
-    Path tmp;
-    Database db;
     TestClock clock;
     RecordingPort port;
     CopBot bot;
     ManualScheduler scheduler;
 
-    abstract StoreKind kind();
-
     @BeforeEach
     void start() {
-        db = kind().open(tmp);
         clock = new TestClock(T0);
         boot();
     }
@@ -70,7 +63,6 @@ abstract class LifeScenarios {
         if (scheduler != null) {
             scheduler.stop();
         }
-        kind().dispose(db);
     }
 
     /** A process: the bot, its port and a scheduler that knows every job of the bot. */

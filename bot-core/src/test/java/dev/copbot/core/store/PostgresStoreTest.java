@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class PostgresStoreTest extends StoreScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.POSTGRES;
     }
 

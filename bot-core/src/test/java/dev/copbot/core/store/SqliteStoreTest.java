@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SqliteStoreTest extends StoreScenarios {
     @Override
-    StoreKind kind() {
+    protected StoreKind kind() {
         return StoreKind.SQLITE;
     }
 

@@ -1,44 +1,16 @@
 package dev.copbot.core.store;
 
+import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.copbot.core.testing.StoreKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What every store must guarantee, on SQLite and PostgreSQL alike. */
-abstract class StoreScenarios {
-    @TempDir
-    Path tmp;
-    Database db;
-
-    /** Which store this run of the scenarios uses. */
-    abstract StoreKind kind();
-
-    Database open(Path dir) {
-        return kind().open(dir);
-    }
-
-    void dispose(Database database) {
-        kind().dispose(database);
-    }
-
-    @BeforeEach
-    void start() {
-        db = open(tmp);
-    }
-
-    @AfterEach
-    void stop() {
-        dispose(db);
-    }
-
+abstract class StoreScenarios extends OnEachStore {
     @Test
     void migrationsCreateTheSchema() {
         assertThat(db.count("SELECT COUNT(*) FROM communities")).isZero();
