@@ -1,7 +1,6 @@
 package dev.copbot.core.discussion;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,8 @@ final class Feedback {
     }
 
     /** The feedback words of the top threads and their weights; empty when there is nothing to add. */
-    Map<String, Float> words(SearchRequest request, List<SearchIndex.Hit> top, IndexSearcher searcher) {
+    /** {@code own}: the query's own analysed terms, which are not added again. */
+    Map<String, Float> words(Set<String> own, List<SearchIndex.Hit> top, IndexSearcher searcher) {
         if (top.isEmpty()) {
             return Map.of();
         }
@@ -54,8 +54,6 @@ final class Feedback {
             double share = Math.exp((h.score() - best) / 4) / norm / Math.max(1, tokens.size());
             tokens.forEach(t -> weights.merge(t, share, Double::sum));
         }
-        Set<String> own = new HashSet<>();
-        request.clauses().forEach(c -> c.alternatives().forEach(a -> own.addAll(queries.tokensAll(a))));
         List<Map.Entry<String, Double>> chosen = weights.entrySet().stream()
                 .filter(e -> !own.contains(e.getKey()) && e.getKey().length() > 1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -33,23 +33,23 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
      * {@code solved} (the lift for solved threads). For {@code copbot eval search} and {@code copbot bench search}.
      */
     public Ranking without(java.util.Collection<String> parts) {
-        Ranking r = this;
+        float title = titleWeight, accepted = acceptedWeight, proximity = proximityWeight, solved = solvedBoost;
+        Feedback withFeedback = feedback;
         for (String part : parts) {
-            r = switch (part) {
-                case "feedback" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight,
-                        r.proximityWeight, r.proximityWindow, r.solvedBoost, Feedback.NONE);
-                case "proximity" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight, 0f,
-                        r.proximityWindow, r.solvedBoost, r.feedback);
-                case "fields" -> new Ranking(r.k1, r.b, 0f, r.textWeight, 0f, r.proximityWeight,
-                        r.proximityWindow, r.solvedBoost, r.feedback);
-                case "solved" -> new Ranking(r.k1, r.b, r.titleWeight, r.textWeight, r.acceptedWeight,
-                        r.proximityWeight, r.proximityWindow, 0f, r.feedback);
+            switch (part) {
+                case "feedback" -> withFeedback = Feedback.NONE;
+                case "proximity" -> proximity = 0f;
+                case "fields" -> {
+                    title = 0f;
+                    accepted = 0f;
+                }
+                case "solved" -> solved = 0f;
                 default -> throw new IllegalArgumentException("there is no ranking part '" + part + "'."
                         + dev.copbot.core.command.Suggestions.didYouMean(part, PARTS) + " The parts are "
                         + String.join(", ", PARTS) + ".");
-            };
+            }
         }
-        return r;
+        return new Ranking(k1, b, title, textWeight, accepted, proximity, proximityWindow, solved, withFeedback);
     }
 
 }

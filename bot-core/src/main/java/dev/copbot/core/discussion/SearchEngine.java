@@ -1,7 +1,10 @@
 package dev.copbot.core.discussion;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
 
@@ -13,14 +16,12 @@ import org.apache.lucene.search.Query;
 public final class SearchEngine {
     private final SearchIndex index;
     private final ThreadQuery queries;
-    private final Snippets snippets;
     private final Feedback feedback;
 
     public SearchEngine(SearchIndex index, Ranking ranking) {
         this.index = index;
         Analyzer analyzer = new SearchAnalyzer(false);
         this.queries = new ThreadQuery(analyzer, ranking);
-        this.snippets = new Snippets(analyzer);
         this.feedback = new Feedback(queries, ranking);
     }
 
@@ -45,22 +46,23 @@ public final class SearchEngine {
             if (query == null) {
                 return Results.NOTHING_SEARCHABLE;
             }
+            // The query's own analysed terms: feedback does not add them again, snippets highlight them.
+            Set<String> terms = queries.terms(request);
             if (feedback.applies(request)) {
                 // Only the best few threads matter here, not how many match: no counting, so pruning starts at once.
                 List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents(), feedback.documents()).hits();
-                var words = feedback.words(request, top, searcher);
-                if (!words.isEmpty()) {
-                    query = queries.build(request, access, searcher, words);
+                Map<String, Float> expansion = feedback.words(terms, top, searcher);
+                if (!expansion.isEmpty()) {
+                    query = queries.build(request, access, searcher, expansion);
                 }
             }
             SearchIndex.Page page = index.search(searcher, query, offset, limit);
             List<Result> out = new ArrayList<>();
-            java.util.Set<String> terms = withSnippets ? snippets.terms(request) : java.util.Set.of();
-            java.util.Set<String> words = withSnippets ? new java.util.HashSet<>(analysedWords(request)) : java.util.Set.of();
+            Set<String> words = withSnippets ? words(request) : Set.of();
             for (SearchIndex.Hit hit : page.hits()) {
                 if (withSnippets) {
                     Matches matches = Matches.of(searcher, hit, terms);
-                    out.add(new Result(hit, snippets.of(hit, matches), matches.bestMessage(hit, words)));
+                    out.add(new Result(hit, Snippets.of(hit, matches), matches.bestMessage(hit, words)));
                 } else {
                     out.add(new Result(hit, "", hit.key().root()));
                 }
@@ -69,9 +71,9 @@ public final class SearchEngine {
         });
     }
 
-    /** The query words as the index sees them (stemmed, lower case), for picking the best message of a thread. */
-    public List<String> analysedWords(SearchRequest request) {
-        List<String> out = new ArrayList<>();
+    /** The query's words as the index sees them (stemmed, lower case, no split parts): what picks the message to link. */
+    private Set<String> words(SearchRequest request) {
+        Set<String> out = new HashSet<>();
         request.clauses().forEach(c -> c.alternatives().forEach(a -> out.addAll(queries.tokens(a))));
         return out;
     }

@@ -1,9 +1,6 @@
 package dev.copbot.core.discussion;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
 
 /**
  * A short extract of a thread around the query words, with matches in {@code **bold**} and broadcast mentions
@@ -12,24 +9,10 @@ import org.apache.lucene.analysis.Analyzer;
  */
 final class Snippets {
     static final int LENGTH = 220;
-    private final Analyzer analyzer;
 
-    Snippets(Analyzer analyzer) {
-        this.analyzer = analyzer;
-    }
+    private Snippets() {}
 
-    /** The query's analysed terms, stacked parts of split words included: everything a snippet may highlight. */
-    Set<String> terms(SearchRequest request) {
-        Set<String> wanted = new HashSet<>();
-        for (SearchRequest.Clause c : request.clauses()) {
-            for (String alt : c.alternatives()) {
-                wanted.addAll(ThreadQuery.terms(analyzer, alt));
-            }
-        }
-        return wanted;
-    }
-
-    String of(SearchIndex.Hit hit, Matches matches) {
+    static String of(SearchIndex.Hit hit, Matches matches) {
         boolean titleOnly = hit.body() == null || hit.body().isBlank();
         String body = titleOnly ? hit.title() : hit.body();
         return cut(body, within(matches, titleOnly ? 0 : hit.title().length() + 1, body.length()));

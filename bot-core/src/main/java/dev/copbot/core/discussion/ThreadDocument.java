@@ -35,8 +35,7 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
         boolean rootMarked = root.reactions().stream().anyMatch(r -> r.user().equals(root.author()) && ACCEPT.contains(r.emoji()));
         Instant last = root.postedAt();
         int replies = 0;
-        List<int[]> rawStarts = new java.util.ArrayList<>();   // {position in the body before it is stripped, message}
-        List<String> ids = new java.util.ArrayList<>();
+        List<MessageStart> inBody = new java.util.ArrayList<>(); // each reply's offset in the body before it is stripped
         for (StoredMessage m : messages) {
             if (m == root) {
                 continue;
@@ -44,8 +43,7 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
             replies++;
             authors.add(m.author());
             body.append("\n\n");
-            rawStarts.add(new int[] {body.length()});
-            ids.add(m.id().id());
+            inBody.add(new MessageStart(body.length(), m.id().id()));
             body.append(Markup.plain(m.text()));
             if (m.postedAt().isAfter(last)) {
                 last = m.postedAt();
@@ -61,8 +59,8 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
         int bodyStart = title.length() + 1;
         List<MessageStart> starts = new java.util.ArrayList<>();
         starts.add(new MessageStart(0, root.id().id()));
-        for (int i = 0; i < ids.size(); i++) {
-            starts.add(new MessageStart(bodyStart + Math.max(0, rawStarts.get(i)[0] - stripped), ids.get(i)));
+        for (MessageStart reply : inBody) {
+            starts.add(new MessageStart(bodyStart + Math.max(0, reply.offset() - stripped), reply.message()));
         }
         return new ThreadDocument(key, title, raw.strip(), accepted == null ? "" : Markup.plain(accepted.text()),
                 authors, root.author(), accepted != null || rootMarked, accepted == null ? "" : accepted.id().id(),

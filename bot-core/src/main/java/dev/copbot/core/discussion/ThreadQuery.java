@@ -198,6 +198,16 @@ final class ThreadQuery {
         r.solved().ifPresent(s -> all.add(new TermQuery(new Term(SearchIndex.SOLVED, s ? "1" : "0")), Occur.FILTER));
     }
 
+    /**
+     * Every analysed term of the request's words (excluded ones aside), stacked parts of split words included: what
+     * feedback must not add again and what a snippet may highlight.
+     */
+    java.util.Set<String> terms(SearchRequest request) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        request.clauses().forEach(c -> c.alternatives().forEach(a -> out.addAll(tokensAll(a))));
+        return out;
+    }
+
     /** Every analysed token of a text, including the stacked parts of split words. */
     List<String> tokensAll(String text) {
         return terms(analyzer, text);
