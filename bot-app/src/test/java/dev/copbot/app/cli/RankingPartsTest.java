@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -26,13 +28,20 @@ class RankingPartsTest {
         return new Run(cli.execute(args), err.toString());
     }
 
-    @Test
-    void aMistypedPartIsRefusedBeforeAnythingIsIndexed() throws Exception {
+    /** {@code eval search} on a one-thread collection, with {@code more} options after the files. */
+    private Run evalSearch(String... more) throws Exception {
         Path corpus = Files.writeString(tmp.resolve("corpus.jsonl"), "{\"_id\":\"1\",\"title\":\"kafka\",\"text\":\"lag\"}\n");
         Path queries = Files.writeString(tmp.resolve("queries.jsonl"), "{\"_id\":\"q\",\"text\":\"kafka lag\"}\n");
+        List<String> args = new ArrayList<>(List.of("eval", "search", "--corpus", corpus.toString(), "--queries",
+                queries.toString(), "--out", tmp.resolve("run.trec").toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void aMistypedPartIsRefusedBeforeAnythingIsIndexed() throws Exception {
         Path out = tmp.resolve("run.trec");
-        Run r = run("eval", "search", "--corpus", corpus.toString(), "--queries", queries.toString(), "--out",
-                out.toString(), "--without", "feedback,proximty");
+        Run r = evalSearch("--without", "feedback,proximty");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--without: there is no ranking part 'proximty'. Did you mean 'proximity'?",
                 "Usage: copbot eval search");
@@ -41,10 +50,7 @@ class RankingPartsTest {
 
     @Test
     void withoutDoesNotApplyToTheBaseline() throws Exception {
-        Path corpus = Files.writeString(tmp.resolve("corpus.jsonl"), "{\"_id\":\"1\",\"title\":\"kafka\",\"text\":\"lag\"}\n");
-        Path queries = Files.writeString(tmp.resolve("queries.jsonl"), "{\"_id\":\"q\",\"text\":\"kafka lag\"}\n");
-        Run r = run("eval", "search", "--corpus", corpus.toString(), "--queries", queries.toString(), "--out",
-                tmp.resolve("run.trec").toString(), "--baseline", "--without", "feedback");
+        Run r = evalSearch("--baseline", "--without", "feedback");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--without applies to the bot's ranking, not to --baseline");
     }

@@ -6,7 +6,6 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,14 @@ class BestMessageTest {
         index.close();
     }
 
-    private static StoredMessage message(String id, UserId author, String text, int minutes, String... acceptedBy) {
-        List<StoredMessage.StoredReaction> reactions = new ArrayList<>();
-        if (acceptedBy.length > 0) {
-            reactions.add(new StoredMessage.StoredReaction(ASKER, "white_check_mark"));
-        }
-        return new StoredMessage(new MessageId(KAFKA, id), "1000.1", author, text, T0.plusSeconds(60L * minutes), reactions);
+    private static StoredMessage message(String id, UserId author, String text, int minutes) {
+        return new StoredMessage(new MessageId(KAFKA, id), "1000.1", author, text, T0.plusSeconds(60L * minutes), List.of());
+    }
+
+    /** A reply the asker marked with a check mark: the thread's accepted answer. */
+    private static StoredMessage accepted(String id, UserId author, String text, int minutes) {
+        return new StoredMessage(new MessageId(KAFKA, id), "1000.1", author, text, T0.plusSeconds(60L * minutes),
+                List.of(new StoredMessage.StoredReaction(ASKER, "white_check_mark")));
     }
 
     private ThreadDocument index(StoredMessage... messages) {
@@ -90,9 +91,9 @@ class BestMessageTest {
     void theAcceptedAnswerWinsATieAndTheRootWinsWhenOnlyOtherWordsMatch() {
         index(message("1000.1", ASKER, "Consumer lag keeps growing", 0),
                 message("1000.2", HELPER, "Try a bigger heap for the broker", 1),
-                message("1000.3", OTHER, "Bigger heap fixed it for us", 2, "accepted"));
+                accepted("1000.3", OTHER, "Bigger heap fixed it for us", 2));
         assertThat(linked("bigger heap")).isEqualTo("1000.3");
-        // Feedback-free query whose words are all in the title: the root.
+        // Words found only in the root's title: the root.
         assertThat(linked("consumer lag")).isEqualTo("1000.1");
     }
 }

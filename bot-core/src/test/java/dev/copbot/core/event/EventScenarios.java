@@ -1,11 +1,11 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.testing.ManualSchedulers;
 import dev.copbot.core.testing.OnEachStore;
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.copbot.core.testing.Replies;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.Actor;
@@ -66,9 +66,7 @@ abstract class EventScenarios extends OnEachStore {
     ManualScheduler newScheduler() {
         EventReminders reminders = bot.events().reminders();
         List<Task<?>> notices = reminders.tasks().stream().filter(t -> t.getName().equals(EventReminders.NOTICE_TASK)).toList();
-        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), notices);
-        reminders.dialect().ifPresent(builder::jdbcCustomization);
-        return builder.clock(clock.scheduler).startTasks(List.of(reminders.planner())).build();
+        return ManualSchedulers.create(db, clock, notices, List.of(reminders.planner()));
     }
 
     void restart() {
@@ -81,16 +79,11 @@ abstract class EventScenarios extends OnEachStore {
     }
 
     Reply ok(String user, String command) {
-        Reply r = as(user, command);
-        assertThat(r.ok()).as(r.text()).isTrue();
-        return r;
+        return Replies.ok(as(user, command));
     }
 
     Reply refused(String user, String command) {
-        Reply r = as(user, command);
-        assertThat(r.ok()).as(r.text()).isFalse();
-        assertThat(r.text()).doesNotContain("Exception", "\tat ", "went wrong");
-        return r;
+        return Replies.refused(as(user, command));
     }
 
     Reply click(String user, MessageId message, Button button) {

@@ -3,7 +3,6 @@ package dev.copbot.core.expertise;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.Actor;
@@ -18,7 +17,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
-import dev.copbot.core.store.SqliteSchedulerDialect;
+import dev.copbot.core.testing.ManualSchedulers;
 import dev.copbot.core.testing.RecordingPort;
 import dev.copbot.core.testing.TestClock;
 import dev.copbot.core.testing.TestDatabases;
@@ -75,9 +74,7 @@ class AskExpertsTest {
         port = new RecordingPort(clock);
         bot = new CopBot(db, BotSettings.defaults(), clock, new ChatPorts().register(port));
         bot.discussions().reconcile(); // as BotRuntime does on start: the index here lives in memory
-        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), bot.asks().tasks());
-        SqliteSchedulerDialect.forStore(db).ifPresent(builder::jdbcCustomization);
-        scheduler = builder.clock(clock.scheduler).build();
+        scheduler = ManualSchedulers.create(db, clock, bot.asks().tasks());
         scheduler.start();
     }
 

@@ -1,12 +1,12 @@
 package dev.copbot.core.life;
 
+import dev.copbot.core.testing.ManualSchedulers;
 import dev.copbot.core.testing.OnEachStore;
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.copbot.core.testing.Replies;
 
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.community.CommunityStore;
@@ -77,9 +77,7 @@ abstract class LifeScenarios extends OnEachStore {
         List<RecurringTask<?>> recurring = new ArrayList<>();
         reminders.tasks().stream().filter(t -> t instanceof RecurringTask<?>).forEach(t -> recurring.add((RecurringTask<?>) t));
         recurring.add(bot.life().task());
-        TestHelper.ManualSchedulerBuilder builder = TestHelper.createManualScheduler(db.dataSource(), known);
-        reminders.dialect().ifPresent(builder::jdbcCustomization);
-        scheduler = builder.clock(clock.scheduler).startTasks(recurring).build();
+        scheduler = ManualSchedulers.create(db, clock, known, recurring);
         scheduler.start();
     }
 
@@ -112,16 +110,11 @@ abstract class LifeScenarios extends OnEachStore {
     }
 
     Reply ok(String user, String command) {
-        Reply r = as(user, command);
-        assertThat(r.ok()).as(r.text()).isTrue();
-        return r;
+        return Replies.ok(as(user, command));
     }
 
     Reply refused(String user, String command) {
-        Reply r = as(user, command);
-        assertThat(r.ok()).as(r.text()).isFalse();
-        assertThat(r.text()).doesNotContain("Exception", "\tat ", "went wrong");
-        return r;
+        return Replies.refused(as(user, command));
     }
 
     /** Posts a message at the clock's time; {@code parent} is the thread root's id for a reply. */
