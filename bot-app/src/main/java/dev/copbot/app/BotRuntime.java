@@ -8,6 +8,7 @@ import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.store.Database;
+import dev.copbot.core.store.Jobs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,12 +37,11 @@ public final class BotRuntime implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Scheduler reminders;
 
-    private BotRuntime(Database database, CopBot bot, ScheduledExecutorService flusher) {
+    private BotRuntime(Database database, CopBot bot, ScheduledExecutorService flusher, Clock clock) {
         this.database = database;
         this.bot = bot;
         this.flusher = flusher;
-        this.reminders = bot.events().reminders().start(Duration.ofSeconds(5), bot.asks().tasks(),
-                java.util.List.of(bot.life().task()));
+        this.reminders = Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
@@ -73,7 +73,7 @@ public final class BotRuntime implements AutoCloseable {
                     log.warn("flushing the search index failed: {}", e.getMessage());
                 }
             }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-            return new BotRuntime(db, bot, flusher);
+            return new BotRuntime(db, bot, flusher, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;

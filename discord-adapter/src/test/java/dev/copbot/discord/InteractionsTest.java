@@ -61,7 +61,7 @@ class InteractionsTest {
         }));
         bot.router().register(command("menu").summary("Offers buttons.").handler(ctx -> Reply.ok("Pick one.")
                 .with(new Block.Section("Menu", "At 2026-11-23T10:00:00Z", List.of()))
-                .with(new Block.Actions(List.of(new Button(CopBot.RUN_COMMAND_ACTION, "Help", "help",
+                .with(new Block.Actions(List.of(new Button(Button.RUN_COMMAND, "Help", "help",
                         Button.Style.PRIMARY, "help"))))));
         bot.router().register(command("feedback").summary("Opens a form.").handler(ctx -> Reply.ok("")
                 .withForm(new Form("feedback", "Feedback", "Send", List.of(new Form.Input("comment", "Comment",
@@ -132,7 +132,7 @@ class InteractionsTest {
         click.set("message", Payloads.message("900000000000000500", GENERAL, APP, "copbot", "Pick one.", true));
         h.discord.gateway().dispatch("INTERACTION_CREATE", click);
         Inbound.ButtonClicked clicked = h.awaitInbound(Inbound.ButtonClicked.class);
-        assertThat(clicked.action()).isEqualTo(CopBot.RUN_COMMAND_ACTION);
+        assertThat(clicked.action()).isEqualTo(Button.RUN_COMMAND);
         assertThat(clicked.value()).isEqualTo("help");
         assertThat(clicked.message().id()).isEqualTo("900000000000000500");
         Call answer = h.discord.await("POST", "interactions/" + id("31") + "/tok-click/callback");

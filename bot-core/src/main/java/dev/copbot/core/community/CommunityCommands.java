@@ -5,7 +5,9 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
+import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
@@ -29,7 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code communities}, {@code community create|info|charter|role|archive}, {@code join}, {@code leave}. */
-public final class CommunityCommands {
+public final class CommunityCommands implements Feature {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
     private static final Pattern CHANNEL_ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern CHANNEL_NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
@@ -47,34 +49,41 @@ public final class CommunityCommands {
         this.onJoin = joined;
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("communities").summary("List the communities: purpose, members, channels.")
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("communities").summary("List the communities: purpose, members, channels.")
                 .example("/cop communities").handler(this::list));
-        router.register(command("community create").param(required("name"))
+        registry.command(command("community create").param(required("name"))
                 .option("purpose", "\"…\"").option("channel", "#channel").access(Access.ADMIN)
                 .summary("Create a community; you become its first leader.")
                 .example("/cop community create data-science purpose:\"Models, notebooks, pipelines\" channel:#data-science")
                 .handler(this::create));
-        router.register(command("community info").param(required("name"))
+        registry.command(command("community info").param(required("name"))
                 .summary("The charter, leaders, channels and member count of a community.")
                 .example("/cop community info data-science").handler(this::info));
-        router.register(command("community charter").param(required("name"))
+        registry.command(command("community charter").param(required("name"))
                 .option("purpose", "\"…\"").option("scope", "\"…\"").option("cadence", "\"…\"").option("ask", "\"…\"")
                 .access(Access.LEADER).summary("Set the charter: purpose, scope, meeting cadence, how to ask.")
                 .example("/cop community charter data-science cadence:\"Every other Thursday, 12:00\" ask:\"Post in #data-science\"")
                 .handler(this::charter));
-        router.register(command("community role").param(required("name")).param(required("@user"))
+        registry.command(command("community role").param(required("name")).param(required("@user"))
                 .param(required("role")).access(Access.LEADER)
                 .summary("Grant a role (leader, sponsor, expert, support); -role revokes it.")
                 .example("/cop community role data-science @bob expert")
                 .example("/cop community role data-science @bob -expert").handler(this::role));
-        router.register(command("community archive").param(required("name")).access(Access.ADMIN)
+        registry.command(command("community archive").param(required("name")).access(Access.ADMIN)
                 .summary("Retire a community; its history stays searchable.")
                 .example("/cop community archive old-guild").handler(this::archive));
-        router.register(command("join").param(required("name")).access(Access.MEMBER)
+        registry.command(command("join").param(required("name")).access(Access.MEMBER)
                 .summary("Join a community.").example("/cop join data-science").handler(this::join));
-        router.register(command("leave").param(required("name")).access(Access.MEMBER)
+        registry.command(command("leave").param(required("name")).access(Access.MEMBER)
                 .summary("Leave a community.").example("/cop leave data-science").handler(this::leave));
+        // Joining a community's channel is joining the community.
+        registry.on(Inbound.MemberJoinedChannel.class, j -> store.communitiesOfChannel(j.channel().id()).forEach(name -> {
+            if (store.join(name, j.user(), j.at())) {
+                onJoin.accept(name, j.user());
+            }
+        }));
     }
 
     private Reply list(CommandContext ctx) {

@@ -1,5 +1,7 @@
 package dev.copbot.core.discussion;
 
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * to is re-indexed, so the index can always be rebuilt from the store. Deletions leave tombstones; removing a
  * channel or a workspace purges both.
  */
-public final class Discussions implements AutoCloseable {
+public final class Discussions implements Feature, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Discussions.class);
     static final String STORED_MESSAGES = "stored_messages";
 
@@ -91,6 +93,20 @@ public final class Discussions implements AutoCloseable {
         changed();
         log.info("search index rebuilt: {} threads", threads[0]);
         return threads[0];
+    }
+
+    /** Keeps the store and the index in step with everything the platforms report. */
+    @Override
+    public void register(Registry registry) {
+        registry.on(Inbound.MessagePosted.class, this::posted);
+        registry.on(Inbound.MessageEdited.class, this::edited);
+        registry.on(Inbound.MessageDeleted.class, this::deleted);
+        registry.on(Inbound.ReactionAdded.class, r -> reacted(r.reaction(), r.at(), true));
+        registry.on(Inbound.ReactionRemoved.class, r -> reacted(r.reaction(), r.at(), false));
+        registry.on(Inbound.MemberJoinedChannel.class, j -> memberJoined(j.channel().id(), j.user()));
+        registry.on(Inbound.MemberLeftChannel.class, l -> memberLeft(l.channel().id(), l.user()));
+        registry.on(Inbound.ChannelRemoved.class, c -> channelRemoved(c.channel(), c.at()));
+        registry.on(Inbound.WorkspaceRemoved.class, w -> workspaceRemoved(w.platform(), w.scope(), w.at()));
     }
 
     /** A message from a platform, a backfill or an import. Ignored outside indexed channels. */

@@ -5,7 +5,8 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.platform.Channel;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code index enable|disable <#channel>}: admins choose channels outside communities whose discussions are kept and
  * searchable. Community channels are always indexed; disabling any other channel forgets its history.
  */
-public final class IndexCommands {
+public final class IndexCommands implements Feature {
     private static final Pattern ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
     private static final Pattern NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
 
@@ -34,11 +35,12 @@ public final class IndexCommands {
         this.communities = communities;
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("index enable").param(required("#channel")).access(Access.ADMIN)
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("index enable").param(required("#channel")).access(Access.ADMIN)
                 .summary("Keep and search the discussions of a channel that belongs to no community.")
                 .example("/cop index enable #help-desk").handler(this::enable));
-        router.register(command("index disable").param(required("#channel")).access(Access.ADMIN)
+        registry.command(command("index disable").param(required("#channel")).access(Access.ADMIN)
                 .summary("Stop indexing a channel; its stored history is forgotten unless a community still has it.")
                 .example("/cop index disable #help-desk").handler(this::disable));
     }

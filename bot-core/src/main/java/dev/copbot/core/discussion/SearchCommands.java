@@ -3,10 +3,10 @@ package dev.copbot.core.discussion;
 import static dev.copbot.core.command.CommandSpec.Param.repeated;
 import static dev.copbot.core.command.CommandSpec.command;
 
-import dev.copbot.core.CopBot;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
@@ -37,7 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code /cop search}: past threads the asker may read, best first, five at a time. */
-public final class SearchCommands {
+public final class SearchCommands implements Feature {
     public static final int PAGE_SIZE = 5;
     private static final int MAX_PAGE = 50;
     private static final Pattern CHANNEL_ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
@@ -54,8 +54,9 @@ public final class SearchCommands {
         this.permalinks = permalinks;
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("search").param(repeated("words")).access(Access.MEMBER)
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("search").param(repeated("words")).access(Access.MEMBER)
                 .option("in", "#channel").option("from", "@user").option("before", "YYYY-MM-DD")
                 .option("after", "YYYY-MM-DD").option("is", "solved|unsolved").option("community", "name")
                 .option("page", "2")
@@ -139,8 +140,7 @@ public final class SearchCommands {
                 .withData("page", page).withData("results", results);
         if (rank < total && page < MAX_PAGE) {
             String next = "search " + words + options(ctx) + " page:" + (page + 1);
-            reply = reply.with(new Block.Actions(List.of(new Button(CopBot.RUN_COMMAND_ACTION, "More results", next,
-                    Button.Style.DEFAULT, next))));
+            reply = reply.with(new Block.Actions(List.of(Button.runs("More results", next, Button.Style.DEFAULT))));
         }
         return reply;
     }

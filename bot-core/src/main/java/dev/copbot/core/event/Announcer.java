@@ -1,6 +1,5 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.CopBot;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChatPort;
@@ -180,7 +179,7 @@ public final class Announcer {
 
     private static Button button(Event e, Occurrence o, Answer a, Button.Style style) {
         String command = rsvpCommand(e, o, a);
-        return new Button(CopBot.RUN_COMMAND_ACTION, a.label(), command, style, command);
+        return Button.runs(a.label(), command, style);
     }
 
     private Optional<ChatPort> port(Platform platform) {

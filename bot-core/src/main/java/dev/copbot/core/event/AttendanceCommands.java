@@ -6,7 +6,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.UserId;
@@ -35,18 +35,18 @@ final class AttendanceCommands {
         this.events = events;
     }
 
-    void register(CommandRouter router) {
-        router.register(command("rsvp").param(required("id")).param(required("going|maybe|no")).option("on", "date")
+    void register(Registry registry) {
+        registry.command(command("rsvp").param(required("id")).param(required("going|maybe|no")).option("on", "date")
                 .access(Access.MEMBER).summary("Answer an event (the next occurrence, or the one on:date); "
                         + "answering again changes your answer.")
                 .example("/cop rsvp 12 going").example("/cop rsvp 12 no on:2026-12-10").handler(this::rsvp));
-        router.register(command("event who").param(required("id")).option("on", "date").access(Access.LEADER)
+        registry.command(command("event who").param(required("id")).option("on", "date").access(Access.LEADER)
                 .summary("Who is going, maybe, or can't go (leaders and sponsors).")
                 .example("/cop event who 12").handler(this::who));
-        router.register(command("event ics").param(required("id"))
+        registry.command(command("event ics").param(required("id"))
                 .summary("The event as an iCalendar (.ics) file for your calendar.")
                 .example("/cop event ics 12").handler(this::ics));
-        router.register(command("events").param(optional("community"))
+        registry.command(command("events").param(optional("community"))
                 .summary("Upcoming events, in your time zone.").example("/cop events").example("/cop events data-science")
                 .handler(this::list));
     }

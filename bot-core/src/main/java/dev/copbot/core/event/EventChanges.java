@@ -5,7 +5,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
@@ -36,15 +36,15 @@ final class EventChanges {
         this.events = events;
     }
 
-    void register(CommandRouter router) {
-        router.register(command("event edit").param(required("id")).option("title", "\"…\"").option("date", "2026-12-03")
+    void register(Registry registry) {
+        registry.command(command("event edit").param(required("id")).option("title", "\"…\"").option("date", "2026-12-03")
                 .option("time", "12:00").option("tz", "Europe/Berlin").option("duration", "45m")
                 .option("where", "\"…\"").option("repeat", "weekly|none|<RRULE>").option("description", "\"…\"")
                 .option("on", "date").access(Access.LEADER)
                 .summary("Change an event; with on:date, move that one occurrence (date: and time:).")
                 .example("/cop event edit 12 time:12:30 where:\"Room 5\"")
                 .example("/cop event edit 12 on:2026-12-10 time:14:00").handler(this::edit));
-        router.register(command("event cancel").param(required("id")).option("on", "date").access(Access.LEADER)
+        registry.command(command("event cancel").param(required("id")).option("on", "date").access(Access.LEADER)
                 .summary("Cancel an event (the whole series), or with on:date one occurrence of it.")
                 .example("/cop event cancel 12").example("/cop event cancel 12 on:2026-12-10").handler(this::cancel));
     }

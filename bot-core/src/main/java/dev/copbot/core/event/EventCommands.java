@@ -6,7 +6,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.Actor;
@@ -38,7 +38,7 @@ final class EventCommands {
         this.events = events;
     }
 
-    void register(CommandRouter router) {
+    void register(Registry registry) {
         var spec = command("event create").param(optional("\"title\"")).param(optional("date")).param(optional("time"));
         for (String f : FIELDS) {
             spec.option(f, switch (f) {
@@ -50,13 +50,13 @@ final class EventCommands {
                 default -> "\"…\"";
             });
         }
-        router.register(spec.access(Access.LEADER)
+        registry.command(spec.access(Access.LEADER)
                 .summary("Announce an event in the community's channel, with RSVP buttons and reminders. "
                         + "On Slack and Discord, with no arguments, it opens a form.")
                 .example("/cop event create \"Lunch & learn: Kafka\" 2026-12-03 12:00 tz:Europe/Berlin duration:45m "
                         + "where:\"Room 4\" repeat:weekly")
                 .handler(this::create));
-        router.register(command("event settings").param(required("community"))
+        registry.command(command("event settings").param(required("community"))
                 .option("reminders", "24h,1h").option("announce", "2d").access(Access.LEADER)
                 .summary("When reminders go to people going (or reminders:none), and how early each occurrence "
                         + "is announced.")

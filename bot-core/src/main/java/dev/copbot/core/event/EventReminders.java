@@ -1,9 +1,6 @@
 package dev.copbot.core.event;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
@@ -14,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
+import dev.copbot.core.store.SqliteSchedulerDialect;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,11 +55,11 @@ public final class EventReminders {
         this.notice = Tasks.oneTime(NOTICE_TASK).execute(this::run);
         this.planner = Tasks.recurring(PLANNER_TASK, FixedDelay.of(PLAN_EVERY)).execute((instance, ctx) -> planAll());
         SchedulerClient.Builder builder = SchedulerClient.Builder.create(db.dataSource(), notice, planner);
-        dialect().ifPresent(builder::jdbcCustomization);
+        SqliteSchedulerDialect.forStore(db).ifPresent(builder::jdbcCustomization);
         this.client = builder.build();
     }
 
-    /** The tasks, for a scheduler built elsewhere (tests drive a db-scheduler ManualScheduler with them). */
+    /** The notice and planner jobs, registered with the process's scheduler (tests drive a ManualScheduler with them). */
     public List<Task<?>> tasks() {
         return List.of(notice, planner);
     }
@@ -69,42 +67,6 @@ public final class EventReminders {
     /** The planner, for a scheduler built elsewhere that should run it as a start task. */
     RecurringTask<Void> planner() {
         return planner;
-    }
-
-    /** Starts polling the store for due notices; stop the returned scheduler on shutdown. */
-    public Scheduler start(Duration pollEvery) {
-        return start(pollEvery, List.of());
-    }
-
-    /**
-     * The process's one scheduler: event notices plus the jobs of other features ({@code alsoKnown}, e.g. question
-     * escalations), polling the store.
-     */
-    public Scheduler start(Duration pollEvery, List<Task<?>> alsoKnown) {
-        return start(pollEvery, alsoKnown, List.of());
-    }
-
-    /** The same, with other features' recurring jobs ({@code alsoRecurring}, e.g. the weekly digests) started too. */
-    public Scheduler start(Duration pollEvery, List<Task<?>> alsoKnown, List<RecurringTask<?>> alsoRecurring) {
-        List<Task<?>> known = new java.util.ArrayList<>(alsoKnown);
-        known.add(notice);
-        SchedulerBuilder builder = Scheduler.create(db.dataSource(), known);
-        dialect().ifPresent(builder::jdbcCustomization);
-        List<RecurringTask<?>> recurring = new java.util.ArrayList<>(alsoRecurring);
-        recurring.add(planner);
-        Scheduler scheduler = builder.startTasks(recurring)
-                .clock(clock::instant)
-                .pollingInterval(pollEvery)
-                .threads(2)
-                .shutdownMaxWait(Duration.ofSeconds(10))
-                .build();
-        scheduler.start();
-        return scheduler;
-    }
-
-    /** db-scheduler's dialect for this store: its own detection for PostgreSQL, ours for SQLite (it has none). */
-    public Optional<JdbcCustomization> dialect() {
-        return dev.copbot.core.store.SqliteSchedulerDialect.forStore(db);
     }
 
     /** Plans the notices of every live event. */

@@ -1,7 +1,7 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.CopBot;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.community.CommunityChannels;
@@ -23,9 +23,9 @@ import java.util.Optional;
 
 /**
  * The events feature: commands ({@code event create|edit|cancel|who|ics|settings}, {@code events}, {@code rsvp}),
- * the creation form, durable reminders and calendar feeds. Built and registered by {@link CopBot}.
+ * the creation form, durable reminders and calendar feeds. Built by the composition root and plugged in as a {@link Feature}.
  */
-public final class Events {
+public final class Events implements Feature {
     public static final String CREATE_FORM = "event.create";
 
     private final EventStore store;
@@ -46,13 +46,15 @@ public final class Events {
         this.calendar = new EventCalendar(store, ports, clock);
     }
 
-    /** Registers the commands and the creation form. */
-    public void register(CommandRouter router, CopBot bot) {
+    /** Registers the commands, the creation form and the notice jobs. */
+    @Override
+    public void register(Registry registry) {
         EventCommands create = new EventCommands(this);
-        create.register(router);
-        bot.onForm(CREATE_FORM, create::submit);
-        new EventChanges(this).register(router);
-        new AttendanceCommands(this).register(router);
+        create.register(registry);
+        registry.form(CREATE_FORM, create::submit);
+        new EventChanges(this).register(registry);
+        new AttendanceCommands(this).register(registry);
+        reminders.tasks().forEach(registry::job);
     }
 
     public EventReminders reminders() {

@@ -9,10 +9,10 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import dev.copbot.core.CopBot;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * {@code escalateAfter} goes to the next experts, once. The escalation is a db-scheduler job in the store, so it
  * survives restarts and runs on one replica.
  */
-public final class AskExperts {
+public final class AskExperts implements Feature {
     public static final String ESCALATE_TASK = "ask-escalate";
     private static final Logger log = LoggerFactory.getLogger(AskExperts.class);
 
@@ -101,16 +101,18 @@ public final class AskExperts {
         return List.of(escalate);
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER)
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER)
                 .summary("Ask a question: see the closest solved threads first, then send it to the experts.")
                 .example("/cop ask how do we rotate the ingress TLS certificate? community:sre").handler(this::ask));
-        router.register(command("ask-experts").param(required("question-id")).access(Access.MEMBER)
+        registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER)
                 .summary("Post your question in the community channel and ask its top experts (the button of /cop ask).")
                 .example("/cop ask-experts q1a2b3c4").handler(this::route));
-        router.register(command("expert snooze").param(optional("off")).option("until", "YYYY-MM-DD")
+        registry.command(command("expert snooze").param(optional("off")).option("until", "YYYY-MM-DD")
                 .access(Access.MEMBER).summary("Stop being asked to help with questions for a while (default a week).")
                 .example("/cop expert snooze until:2026-12-31").example("/cop expert snooze off").handler(this::snooze));
+        tasks().forEach(registry::job);
     }
 
     private Reply ask(CommandContext ctx) {
@@ -131,8 +133,7 @@ public final class AskExperts {
             blocks.add(new Block.Section("✅ " + r.hit().title(), r.snippet(), List.of(new Field("Link", permalinks.of(root)))));
         }
         String command = "ask-experts " + id;
-        blocks.add(new Block.Actions(List.of(new Button(CopBot.RUN_COMMAND_ACTION, "Ask the experts", command,
-                Button.Style.PRIMARY, command))));
+        blocks.add(new Block.Actions(List.of(Button.runs("Ask the experts", command, Button.Style.PRIMARY))));
         String intro = solved.results().isEmpty() ? "No solved thread in " + community + " matches yet."
                 : "These solved threads in " + community + " look closest:";
         return Reply.ok(intro + " If none helps, ask the experts: your question goes to #channel as a thread and its "

@@ -6,7 +6,8 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code experts <topic>}, {@code expert optout|optin}, {@code away [until:date]}. */
-public final class ExpertCommands {
+public final class ExpertCommands implements Feature {
     public static final int SHOWN = 5;
 
     private final ExpertFinder finder;
@@ -45,16 +46,17 @@ public final class ExpertCommands {
         this.users = users;
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("experts").param(repeated("topic")).option("community", "name").access(Access.MEMBER)
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("experts").param(repeated("topic")).option("community", "name").access(Access.MEMBER)
                 .summary("Who knows about a topic, ranked by answers they gave that were accepted or thanked.")
                 .example("/cop experts kafka consumer lag").example("/cop experts tls rotation community:sre")
                 .handler(this::experts));
-        router.register(command("expert optout").access(Access.MEMBER)
+        registry.command(command("expert optout").access(Access.MEMBER)
                 .summary("Never list me as an expert.").example("/cop expert optout").handler(c -> optOut(c, true)));
-        router.register(command("expert optin").access(Access.MEMBER)
+        registry.command(command("expert optin").access(Access.MEMBER)
                 .summary("List me as an expert again.").example("/cop expert optin").handler(c -> optOut(c, false)));
-        router.register(command("away").param(optional("off")).option("until", "YYYY-MM-DD").access(Access.MEMBER)
+        registry.command(command("away").param(optional("off")).option("until", "YYYY-MM-DD").access(Access.MEMBER)
                 .summary("List me lower, marked away (until a date, or until /cop away off).")
                 .example("/cop away until:2026-12-31").example("/cop away off").handler(this::away));
     }

@@ -7,7 +7,8 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.people.Mentions;
@@ -22,7 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /** {@code skills add|remove|list}: what people say they know, one of the signals the expert ranking uses. */
-public final class SkillCommands {
+public final class SkillCommands implements Feature {
     public static final int MAX_SKILLS = 30;
     private static final int MAX_LENGTH = 40;
     private static final Pattern SKILL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} .+#/_-]*");
@@ -37,13 +38,14 @@ public final class SkillCommands {
         this.mentions = new Mentions(users);
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("skills add").param(repeated("skill")).access(Access.MEMBER)
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("skills add").param(repeated("skill")).access(Access.MEMBER)
                 .summary("Declare skills (quote ones with spaces).")
                 .example("/cop skills add kafka java \"stream processing\"").handler(this::add));
-        router.register(command("skills remove").param(required("skill")).access(Access.MEMBER)
+        registry.command(command("skills remove").param(required("skill")).access(Access.MEMBER)
                 .summary("Remove one of your declared skills.").example("/cop skills remove java").handler(this::remove));
-        router.register(command("skills list").param(optional("@user")).access(Access.MEMBER)
+        registry.command(command("skills list").param(optional("@user")).access(Access.MEMBER)
                 .summary("Your declared skills, or someone else's.").example("/cop skills list @bob").handler(this::list));
     }
 

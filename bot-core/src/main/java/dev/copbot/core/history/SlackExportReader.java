@@ -2,9 +2,6 @@ package dev.copbot.core.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.core.command.Suggestions;
-import dev.copbot.core.history.internal.ExportSource;
-import dev.copbot.core.history.internal.Json;
-import dev.copbot.core.history.internal.SlackMessages;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;

@@ -1,6 +1,5 @@
 package dev.copbot.core.home;
 
-import dev.copbot.core.CopBot;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.event.Events;
 import dev.copbot.core.expertise.SkillStore;
@@ -48,9 +47,9 @@ public final class HomeView {
                 ? "You have not declared any skills. `/cop skills add <skill>` tells colleagues what you know."
                 : String.join(", ", declared)));
         blocks.add(new Block.Actions(List.of(
-                new Button(CopBot.RUN_COMMAND_ACTION, "Browse communities", "communities", Button.Style.PRIMARY, "communities"),
-                new Button(CopBot.RUN_COMMAND_ACTION, "My skills", "skills list", Button.Style.DEFAULT, "skills list"),
-                new Button(CopBot.RUN_COMMAND_ACTION, "Help", "help", Button.Style.DEFAULT, "help"))));
+                Button.runs("Browse communities", "communities", Button.Style.PRIMARY),
+                Button.runs("My skills", "skills list", Button.Style.DEFAULT),
+                Button.runs("Help", "help", Button.Style.DEFAULT))));
         String text = "Events you are going to: " + (going.isEmpty() ? "none in the next " + DAYS_AHEAD + " days"
                 : String.join("; ", going.stream().map(g -> g.title() + " (" + g.start() + ")").toList()))
                 + "\nYour communities: " + (mine.isEmpty() ? "none yet" : String.join(", ", mine))

@@ -5,7 +5,9 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
+import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.command.CommandSpec;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
@@ -30,7 +32,7 @@ import java.util.Optional;
  * oneself. Kudos given in a thread (the command run there, or the reaction on a message) also count as evidence for
  * the expert ranking on that thread's topic.
  */
-public final class KudosCommands {
+public final class KudosCommands implements Feature {
     static final int REASON_LENGTH = 300;
 
     private final KudosStore store;
@@ -52,12 +54,15 @@ public final class KudosCommands {
         this.settings = settings;
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("kudos").param(required("@user")).param(new CommandSpec.Param("for…", false, true))
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("kudos").param(required("@user")).param(new CommandSpec.Param("for…", false, true))
                 .option("community", "name").access(Access.MEMBER)
                 .summary("Thank someone in public; run it in a thread to credit their help there.")
                 .example("/cop kudos @bob for untangling the consumer lag")
                 .handler(this::kudos));
+        registry.on(Inbound.ReactionAdded.class, r -> reacted(r.reaction(), r.at(), true));
+        registry.on(Inbound.ReactionRemoved.class, r -> reacted(r.reaction(), r.at(), false));
     }
 
     private Reply kudos(CommandContext ctx) {

@@ -4,7 +4,8 @@ import static dev.copbot.core.command.CommandSpec.Param.optional;
 import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
@@ -32,7 +33,7 @@ import java.util.Set;
  * {@code /cop leaderboard [community] [period]}: the top helpers by accepted answers and kudos received. Counts come
  * only from channels the asker may read, so a private channel's answers never show through a total.
  */
-public final class Leaderboard {
+public final class Leaderboard implements Feature {
     static final int TOP = 10;
 
     private final Activity activity;
@@ -56,8 +57,9 @@ public final class Leaderboard {
         }
     }
 
-    public void register(CommandRouter router) {
-        router.register(command("leaderboard").param(optional("community")).param(optional("period"))
+    @Override
+    public void register(Registry registry) {
+        registry.command(command("leaderboard").param(optional("community")).param(optional("period"))
                 .summary("Top helpers by accepted answers and kudos (period: " + Period.USAGE + "; default month).")
                 .example("/cop leaderboard kafka quarter").example("/cop leaderboard week").handler(this::show));
     }

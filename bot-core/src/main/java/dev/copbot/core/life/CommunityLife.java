@@ -4,7 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Feature;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.community.CommunityChannels;
@@ -31,7 +32,7 @@ import java.util.Optional;
  * What keeps communities alive, wired in one place: the welcome on joining, the weekly digest, the yearly charter
  * review (both sent by one durable job), health figures and the KM audit. The command classes share its helpers.
  */
-public final class CommunityLife {
+public final class CommunityLife implements Feature {
     public static final String TICK_TASK = "community-life";
     static final Duration TICK_EVERY = Duration.ofMinutes(5);
 
@@ -76,10 +77,12 @@ public final class CommunityLife {
         this.tick = Tasks.recurring(TICK_TASK, FixedDelay.of(TICK_EVERY)).execute((instance, ctx) -> tick());
     }
 
-    public void register(CommandRouter router) {
-        welcome.register(router);
-        digests.register(router);
-        new HealthCommands(this).register(router);
+    @Override
+    public void register(Registry registry) {
+        welcome.register(registry);
+        digests.register(registry);
+        new HealthCommands(this).register(registry);
+        registry.job(tick);
     }
 
     /** The recurring job that sends due digests and charter reviews; a scheduler must start it. */

@@ -6,7 +6,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
@@ -48,13 +48,13 @@ final class Digests {
         this.life = life;
     }
 
-    void register(CommandRouter router) {
+    void register(Registry registry) {
         // One top-level word, no "digest …" group beside it: Discord cannot have a subcommand and a group of one name.
-        router.register(command("digest").param(optional("community")).option("until", "YYYY-MM-DD")
+        registry.command(command("digest").param(optional("community")).option("until", "YYYY-MM-DD")
                 .option("dm", "on|off")
                 .summary("This week's digest (new solved threads, open questions, events, new members, kudos); dm:on mails it to you weekly.")
                 .example("/cop digest kafka").example("/cop digest kafka dm:on").handler(this::show));
-        router.register(command("community digest").param(required("name")).param(optional("off"))
+        registry.command(command("community digest").param(required("name")).param(optional("off"))
                 .option("day", "monday").option("time", "09:00").option("tz", "Europe/Berlin").access(Access.LEADER)
                 .summary("When the weekly digest is posted in the community's channel (off stops it, on restarts it).")
                 .example("/cop community digest kafka day:friday time:15:00 tz:Europe/Berlin")

@@ -5,7 +5,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
@@ -38,13 +38,13 @@ final class HealthCommands {
         this.life = life;
     }
 
-    void register(CommandRouter router) {
-        router.register(command("health").param(optional("community")).option("period", "30d").option("until", "YYYY-MM-DD")
+    void register(Registry registry) {
+        registry.command(command("health").param(optional("community")).option("period", "30d").option("until", "YYYY-MM-DD")
                 .access(Access.LEADER)
                 .summary("Is the community alive? Active members, answer rate, time to first answer, events, trend.")
                 .example("/cop health kafka").example("/cop health kafka period:quarter until:2026-06-30")
                 .handler(this::health));
-        router.register(command("audit").option("inactive", "60d").access(Access.ADMIN)
+        registry.command(command("audit").option("inactive", "60d").access(Access.ADMIN)
                 .summary("All communities by activity, with inactive ones and likely duplicates to merge or retire.")
                 .example("/cop audit").example("/cop audit inactive:90d").handler(this::audit));
     }

@@ -4,10 +4,9 @@ import static dev.copbot.core.command.CommandSpec.Param.optional;
 import static dev.copbot.core.command.CommandSpec.Param.required;
 import static dev.copbot.core.command.CommandSpec.command;
 
-import dev.copbot.core.CopBot;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
-import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CharterField;
 import dev.copbot.core.community.Community;
@@ -42,13 +41,13 @@ final class Welcome {
         this.life = life;
     }
 
-    void register(CommandRouter router) {
-        router.register(command("community welcome").param(required("name")).param(optional("off"))
+    void register(Registry registry) {
+        registry.command(command("community welcome").param(required("name")).param(optional("off"))
                 .option("text", "\"…\"").access(Access.LEADER)
                 .summary("Preview the welcome new members get by DM, or set its opening words (off removes them).")
                 .example("/cop community welcome kafka text:\"Glad you're here! Introduce yourself in #kafka.\"")
                 .example("/cop community welcome kafka").handler(this::configure));
-        router.register(command("community review").param(required("name")).access(Access.LEADER)
+        registry.command(command("community review").param(required("name")).access(Access.LEADER)
                 .summary("Confirm the charter is still right (the yearly review asks for this).")
                 .example("/cop community review kafka").handler(this::review));
     }
@@ -133,9 +132,7 @@ final class Welcome {
                         + "still right? Edit it with /cop community charter " + c.name()
                         + " purpose:\"…\" scope:\"…\" cadence:\"…\" ask:\"…\", or confirm it as it is.")
                 .with(new Block.Section("Charter of " + c.name(), "", charter(c)))
-                .with(new Block.Actions(List.of(new Button(CopBot.RUN_COMMAND_ACTION, "Still right", confirm,
-                        Button.Style.PRIMARY, confirm), new Button(CopBot.RUN_COMMAND_ACTION, "Edit the charter", edit,
-                        Button.Style.DEFAULT, edit))));
+                .with(new Block.Actions(List.of(Button.runs("Still right", confirm, Button.Style.PRIMARY), Button.runs("Edit the charter", edit, Button.Style.DEFAULT))));
         life.communities.withRole(c.name(), Role.LEADER).forEach(leader -> life.ports.tryDirect(leader, reminder));
     }
 }

@@ -1,6 +1,7 @@
 package dev.copbot.core.event;
 
 import dev.copbot.core.testing.RecordingPort;
+import dev.copbot.core.store.Jobs;
 import dev.copbot.core.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,7 +183,7 @@ abstract class ReminderScenarios extends EventScenarios {
         ok("bob", "rsvp 1 going");
         port.drain();
         clock.set(Instant.parse("2026-03-21T11:00:00Z"));
-        Scheduler running = bot.events().reminders().start(Duration.ofMillis(100));
+        Scheduler running = Jobs.start(db, clock, Duration.ofMillis(100), bot.jobs());
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             List<Sent> sent = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.copbot.core.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copbot.core.CopBot;
+import dev.copbot.core.reply.Button;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
@@ -39,7 +39,7 @@ class HomeViewTest {
         assertThat(home.data()).containsEntry("communities", List.of("sre")).containsEntry("skills", List.of("kafka"));
         assertThat(home.text()).contains("Your communities: sre", "Your skills: kafka").doesNotContain("data-science");
         Block.Actions actions = (Block.Actions) home.blocks().get(3);
-        assertThat(actions.buttons()).allSatisfy(b -> assertThat(b.action()).isEqualTo(CopBot.RUN_COMMAND_ACTION));
+        assertThat(actions.buttons()).allSatisfy(b -> assertThat(b.action()).isEqualTo(Button.RUN_COMMAND));
         assertThat(driver.bot().router().spec("communities")).isPresent();
     }
 

@@ -1,4 +1,4 @@
-package dev.copbot.core.history.internal;
+package dev.copbot.core.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.core.history.ExportReader.Post;
@@ -28,7 +28,7 @@ import java.util.Set;
  * public thread started from a text channel's message hangs off that message (same id, in the parent channel); other
  * threads and forum posts are rooted at their own starter; a reply joins the thread of the message it answers.
  */
-public final class DiscordMessages {
+final class DiscordMessages {
     static final String SYSTEM = "system message (pins, joins, calls, renames, thread notices…)";
     static final String EMPTY = "empty message (no text or attachments)";
     static final String INVALID = "message without a valid id, time or author";

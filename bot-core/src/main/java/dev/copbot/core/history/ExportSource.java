@@ -1,6 +1,5 @@
-package dev.copbot.core.history.internal;
+package dev.copbot.core.history;
 
-import dev.copbot.core.history.ImportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ import java.util.zip.ZipInputStream;
  * single top folder that holds everything, as zipping a folder makes, is looked through). A damaged zip (truncated
  * download) is read as far as it goes: its complete files are kept in a temporary folder, the rest is reported.
  */
-public final class ExportSource implements AutoCloseable {
+final class ExportSource implements AutoCloseable {
     private final Path origin;
     private final Map<String, Path> files;      // for folders (and salvaged zips)
     private final ZipFile zip;

@@ -1,4 +1,4 @@
-package dev.copbot.core.history.internal;
+package dev.copbot.core.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.core.history.ExportReader.Post;
@@ -23,7 +23,7 @@ import java.util.Set;
  * file shares) are imported with their files' names and titles as text; joins and leaves change membership; other
  * system messages (topic, purpose, renames, pins…) are not discussion and are skipped, as are unknown subtypes.
  */
-public final class SlackMessages {
+final class SlackMessages {
     static final String SYSTEM = "system message (join, leave, topic, purpose, rename, pin…)";
     static final String DELETED = "deleted message";
     static final String EMPTY = "empty message (no text, files or attachments)";

@@ -1,4 +1,4 @@
-package dev.copbot.core.history.internal;
+package dev.copbot.core.history;
 
 import dev.copbot.core.store.Database;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * source, whether an import has written messages whose search index is not saved yet. Callers write it in the same
  * transaction as the data it describes.
  */
-public final class ImportProgress {
+final class ImportProgress {
     public record FileState(String fingerprint, long position, boolean done) {}
 
     private final Database db;

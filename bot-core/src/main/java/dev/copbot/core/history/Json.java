@@ -1,4 +1,4 @@
-package dev.copbot.core.history.internal;
+package dev.copbot.core.history;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,7 +14,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 
 /** Streaming JSON for exports: files are checked whole, then read one message at a time, never held at once. */
-public final class Json {
+final class Json {
     // Callers own their streams (the scan reads on after the parser to finish the checksum).
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
@@ -31,7 +31,7 @@ public final class Json {
      * Reads the whole file, checking it is well-formed JSON of the expected shape; returns its fingerprint and the
      * number of elements of the message array.
      */
-    public static dev.copbot.core.history.ExportReader.Scan scan(InputStream raw, String field, String version)
+    public static ExportReader.Scan scan(InputStream raw, String field, String version)
             throws IOException, BadFile {
         CRC32 crc = new CRC32();
         long[] count = {0};
@@ -41,7 +41,7 @@ public final class Json {
             counted.transferTo(java.io.OutputStream.nullOutputStream());
             size = counted.count();
         }
-        return new dev.copbot.core.history.ExportReader.Scan(version + ":" + size + ":" + Long.toHexString(crc.getValue()),
+        return new ExportReader.Scan(version + ":" + size + ":" + Long.toHexString(crc.getValue()),
                 count[0]);
     }
 

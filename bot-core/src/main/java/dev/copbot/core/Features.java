@@ -1,0 +1,87 @@
+package dev.copbot.core;
+
+import dev.copbot.core.command.CommandRouter;
+import dev.copbot.core.command.HelpCommand;
+import dev.copbot.core.command.Registry;
+import dev.copbot.core.community.CharterForm;
+import dev.copbot.core.community.CommunityCommands;
+import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.discussion.AccessControl;
+import dev.copbot.core.discussion.Activity;
+import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.IndexCommands;
+import dev.copbot.core.discussion.MessageStore;
+import dev.copbot.core.discussion.Permalinks;
+import dev.copbot.core.discussion.SearchCommands;
+import dev.copbot.core.discussion.SearchIndex;
+import dev.copbot.core.event.Events;
+import dev.copbot.core.expertise.AskExperts;
+import dev.copbot.core.expertise.ExpertCommands;
+import dev.copbot.core.expertise.ExpertFinder;
+import dev.copbot.core.expertise.ExpertPreferences;
+import dev.copbot.core.expertise.SkillCommands;
+import dev.copbot.core.expertise.SkillStore;
+import dev.copbot.core.home.HomeView;
+import dev.copbot.core.kudos.KudosCommands;
+import dev.copbot.core.kudos.KudosStore;
+import dev.copbot.core.kudos.Leaderboard;
+import dev.copbot.core.life.CommunityLife;
+import dev.copbot.core.people.UserDirectory;
+import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.store.Database;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The composition root: builds every feature once and lets each register what it handles. The only class that knows
+ * all features; no feature imports it. The order of registration is the order of {@code /cop help}.
+ */
+final class Features {
+    private static final Duration ACCESS_CACHE = Duration.ofSeconds(60);
+
+    final Registry registry;
+    final UserDirectory users;
+    final Discussions discussions;
+    final ExpertFinder experts;
+    final AskExperts asks;
+    final Events events;
+    final CommunityLife life;
+    final HomeView home;
+
+    Features(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
+        CommandRouter router = new CommandRouter(clock);
+        this.registry = new Registry(router);
+        this.users = new UserDirectory(db);
+        CommunityStore communities = new CommunityStore(db);
+        MessageStore messages = new MessageStore(db);
+        this.discussions = new Discussions(messages, index, settings.ranking(),
+                new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
+        Permalinks permalinks = new Permalinks(ports);
+        KudosStore kudos = new KudosStore(db);
+        SkillStore skills = new SkillStore(db);
+        ExpertPreferences preferences = new ExpertPreferences(db);
+        this.events = new Events(db, communities, users, ports, clock);
+        this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
+                settings.life());
+        this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos,
+                ExpertFinder.Weights.defaults());
+        this.asks = new AskExperts(db, experts, preferences, discussions, communities, users, ports, permalinks, clock,
+                settings.ask());
+        this.home = new HomeView(communities, skills, events);
+
+        // Listeners first where order matters: the store sees a join before the community welcomes the member.
+        discussions.register(registry);
+        new HelpCommand(router).register();
+        new CommunityCommands(communities, users, life::joined).register(registry);
+        new SkillCommands(skills, users).register(registry);
+        new SearchCommands(discussions, communities, users, permalinks).register(registry);
+        new ExpertCommands(experts, preferences, communities, users).register(registry);
+        asks.register(registry);
+        new IndexCommands(discussions, communities).register(registry);
+        events.register(registry);
+        registry.form(CharterForm.ID, new CharterForm(communities, users, clock)::submit);
+        new KudosCommands(kudos, communities, messages, users, ports, settings.kudos()).register(registry);
+        new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(registry);
+        life.register(registry);
+    }
+}
