@@ -137,8 +137,8 @@ public final class SearchBenchmark {
     private void enableChannels(CopBot bot) {
         for (int c = 0; c < SyntheticWorkspace.CHANNELS; c++) {
             Channel ch = channel("C" + (100 + c));
-            bot.discussions().store().upsertChannel(ch, Instant.now());
-            bot.discussions().store().setIndexed(ch.id(), true);
+            bot.discussions().store().channels().upsert(ch, Instant.now());
+            bot.discussions().store().channels().setIndexed(ch.id(), true);
         }
     }
 

@@ -4,6 +4,7 @@ import static dev.copbot.core.command.CommandSpec.Param.required;
 import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
+import dev.copbot.core.command.ChannelArgument;
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
@@ -12,10 +13,7 @@ import dev.copbot.core.command.UserError;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Channel;
-import dev.copbot.core.platform.ChannelId;
-import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
-import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Reply;
@@ -27,14 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code communities}, {@code community create|info|charter|role|archive}, {@code join}, {@code leave}. */
 public final class CommunityCommands implements Feature {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,39}");
-    private static final Pattern CHANNEL_ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
-    private static final Pattern CHANNEL_NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
 
     private final CommunityStore store;
     private final UserDirectory users;
@@ -113,7 +108,7 @@ public final class CommunityCommands implements Feature {
     private Reply create(CommandContext ctx) {
         String name = validName(ctx.arg(0));
         Optional<String> purpose = ctx.option("purpose").map(p -> charterValue(CharterField.PURPOSE, p));
-        Optional<Channel> channel = ctx.option("channel").map(c -> channel(ctx.actor().id(), c));
+        Optional<Channel> channel = ctx.option("channel").map(c -> ChannelArgument.parse(ctx.actor().id(), c, "channel:#data-science"));
         Optional<Community> existing = store.find(name);
         if (existing.isPresent()) {
             throw UserError.refused("A community named '" + name + "' already exists"
@@ -272,21 +267,6 @@ public final class CommunityCommands implements Feature {
                     + CharterField.MAX_LENGTH + ".");
         }
         return v;
-    }
-
-    /** A channel named in a command: Slack's {@code <#C123|name>}, Discord's {@code <#123>}, or {@code #name}. */
-    private static Channel channel(UserId asker, String typed) {
-        Matcher escaped = CHANNEL_ESCAPED.matcher(typed.strip());
-        if (escaped.matches()) {
-            String label = escaped.group(2) == null || escaped.group(2).isBlank() ? escaped.group(1) : escaped.group(2);
-            return new Channel(asker.channel(escaped.group(1)), label, Visibility.PUBLIC);
-        }
-        Matcher plain = CHANNEL_NAME.matcher(typed.strip().toLowerCase(Locale.ROOT));
-        if (asker.platform() == Platform.CONSOLE && plain.matches()) {
-            return new Channel(new ChannelId(Platform.CONSOLE, "", plain.group(1)), plain.group(1), Visibility.PUBLIC);
-        }
-        throw new UserError("'" + typed + "' is not a channel I can use. Type # and pick the channel from the list, "
-                + "e.g. channel:#data-science.");
     }
 
     private static Optional<String> charter(Community c, CharterField f) {

@@ -50,7 +50,7 @@ public final class AccessControl {
     }
 
     public Rule ruleFor(UserId asker) {
-        List<String> closed = store.restrictedChannelsWithMessages(asker.platform(), asker.scope()).stream()
+        List<String> closed = store.channels().restrictedWithMessages(asker.platform(), asker.scope()).stream()
                 .filter(c -> !mayRead(asker, c)).map(ChannelId::toString).toList();
         return new Rule(asker.workspace(), closed);
     }
@@ -83,7 +83,7 @@ public final class AccessControl {
     private boolean isPublic(ChannelId channel, Instant now) {
         Entry known = visibility.get(channel);
         if (known == null || !known.expires().isAfter(now)) {
-            boolean open = store.channel(channel).map(c -> c.visibility() == dev.copbot.core.platform.Visibility.PUBLIC)
+            boolean open = store.channels().find(channel).map(c -> c.visibility() == dev.copbot.core.platform.Visibility.PUBLIC)
                     .orElse(false);
             known = new Entry(open, now.plus(ttl));
             visibility.put(channel, known);
@@ -106,6 +106,6 @@ public final class AccessControl {
                 return false;
             }
         }
-        return store.isMember(channel, user);
+        return store.members().contains(channel, user);
     }
 }

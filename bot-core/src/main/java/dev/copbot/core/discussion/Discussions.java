@@ -137,10 +137,10 @@ public final class Discussions implements Feature, AutoCloseable {
                 Map<ChannelId, Boolean> indexable = new java.util.HashMap<>();
                 Map<ChannelId, dev.copbot.core.platform.Channel> channels = new java.util.LinkedHashMap<>();
                 events.forEach(e -> channels.put(e.channel().id(), e.channel()));
-                channels.values().forEach(ch -> store.upsertChannel(ch, clock.instant()));
+                channels.values().forEach(ch -> store.channels().upsert(ch, clock.instant()));
                 List<Message> kept = new ArrayList<>();
                 for (Inbound.MessagePosted e : events) {
-                    if (indexable.computeIfAbsent(e.channel().id(), store::indexable)) {
+                    if (indexable.computeIfAbsent(e.channel().id(), store.channels()::indexable)) {
                         kept.add(e.message());
                     }
                 }
@@ -195,12 +195,12 @@ public final class Discussions implements Feature, AutoCloseable {
     }
 
     public void memberJoined(ChannelId channel, UserId user) {
-        store.memberJoined(channel, user);
+        store.members().joined(channel, user);
         access.forget(user, channel);
     }
 
     public void memberLeft(ChannelId channel, UserId user) {
-        store.memberLeft(channel, user);
+        store.members().left(channel, user);
         access.forget(user, channel);
     }
 

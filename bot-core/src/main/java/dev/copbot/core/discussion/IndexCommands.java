@@ -4,6 +4,7 @@ import static dev.copbot.core.command.CommandSpec.Param.required;
 import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
+import dev.copbot.core.command.ChannelArgument;
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
@@ -11,22 +12,13 @@ import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
-import dev.copbot.core.platform.Platform;
-import dev.copbot.core.platform.UserId;
-import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code index enable|disable <#channel>}: admins choose channels outside communities whose discussions are kept and
  * searchable. Community channels are always indexed; disabling any other channel forgets its history.
  */
 public final class IndexCommands implements Feature {
-    private static final Pattern ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
-    private static final Pattern NAME = Pattern.compile("#?([a-z0-9][a-z0-9._-]{0,79})");
-
     private final Discussions discussions;
     private final CommunityStore communities;
 
@@ -46,24 +38,24 @@ public final class IndexCommands implements Feature {
     }
 
     private Reply enable(CommandContext ctx) {
-        Channel channel = channel(ctx.actor().id(), ctx.arg(0));
+        Channel channel = ChannelArgument.parse(ctx.actor().id(), ctx.arg(0), "#help-desk");
         MessageStore store = discussions.store();
-        Channel known = store.channel(channel.id()).orElse(channel);
+        Channel known = store.channels().find(channel.id()).orElse(channel);
         store.database().transaction(() -> {
-            store.upsertChannel(known, ctx.clock().instant());
-            store.setIndexed(known.id(), true);
+            store.channels().upsert(known, ctx.clock().instant());
+            store.channels().setIndexed(known.id(), true);
         });
         return Reply.ok("#" + known.name() + " is indexed from now on: new messages there become searchable. "
                 + "Earlier history arrives with an import (copbot import).").withData("channel", known.id().toString());
     }
 
     private Reply disable(CommandContext ctx) {
-        ChannelId id = channel(ctx.actor().id(), ctx.arg(0)).id();
+        ChannelId id = ChannelArgument.parse(ctx.actor().id(), ctx.arg(0), "#help-desk").id();
         MessageStore store = discussions.store();
-        Channel known = store.channel(id).orElseThrow(() -> UserError.refused(
+        Channel known = store.channels().find(id).orElseThrow(() -> UserError.refused(
                 "I don't know that channel, so it is not indexed."));
         if (!communities.communitiesOfChannelIncludingArchived(id).isEmpty()) {
-            store.setIndexed(id, false);
+            store.channels().setIndexed(id, false);
             return Reply.ok("#" + known.name() + " belongs to a community ("
                     + String.join(", ", communities.communitiesOfChannelIncludingArchived(id))
                     + "), so it stays indexed.").withData("channel", id.toString());
@@ -71,18 +63,5 @@ public final class IndexCommands implements Feature {
         discussions.channelRemoved(id, ctx.clock().instant());
         return Reply.ok("#" + known.name() + " is no longer indexed; its stored history was removed from the store "
                 + "and the search index.").withData("channel", id.toString());
-    }
-
-    private static Channel channel(UserId asker, String typed) {
-        Matcher m = ESCAPED.matcher(typed.strip());
-        if (m.matches()) {
-            String label = m.group(2) == null || m.group(2).isBlank() ? m.group(1) : m.group(2);
-            return new Channel(asker.channel(m.group(1)), label, Visibility.PUBLIC);
-        }
-        Matcher plain = NAME.matcher(typed.strip().toLowerCase(Locale.ROOT));
-        if (asker.platform() == Platform.CONSOLE && plain.matches()) {
-            return new Channel(new ChannelId(Platform.CONSOLE, "", plain.group(1)), plain.group(1), Visibility.PUBLIC);
-        }
-        throw new UserError("'" + typed + "' is not a channel I can use. Type # and pick the channel from the list.");
     }
 }

@@ -1,6 +1,5 @@
 package dev.copbot.core.discussion;
 
-import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
@@ -8,7 +7,6 @@ import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.Reaction;
 import dev.copbot.core.platform.UserId;
-import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.store.Database;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -21,61 +19,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Messages, reactions, tombstones and channel membership: the source of truth the search index is built from. */
+/**
+ * Messages, reactions and tombstones: the source of truth the search index is built from. Channels and their members
+ * are kept beside it ({@link #channels()}, {@link #members()}); purging a channel or workspace clears all three.
+ */
 public final class MessageStore {
     private final Database db;
+    private final ChannelStore channels;
+    private final ChannelMembers members;
 
     public MessageStore(Database db) {
         this.db = db;
+        this.channels = new ChannelStore(db);
+        this.members = new ChannelMembers(db);
+    }
+
+    /** The channels messages live in: names, visibility, whether they are indexed. */
+    public ChannelStore channels() {
+        return channels;
+    }
+
+    /** Who is in which channel, as the platform last told us: the access rule for restricted channels. */
+    public ChannelMembers members() {
+        return members;
     }
 
     public Database database() {
         return db;
-    }
-
-    /** Records (or refreshes) a channel's name and visibility as the platform reports them. */
-    public void upsertChannel(Channel channel, Instant at) {
-        db.update("""
-                INSERT INTO channels (id, name, visibility, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET name = excluded.name, visibility = excluded.visibility,
-                    updated_at = excluded.updated_at""",
-                channel.id().toString(), channel.name(), channel.visibility().name(), at.toEpochMilli());
-    }
-
-    public void setIndexed(ChannelId channel, boolean indexed) {
-        db.update("UPDATE channels SET indexed = ? WHERE id = ?", indexed ? 1 : 0, channel.toString());
-    }
-
-    /**
-     * Whether messages of this channel are kept and searchable: it belongs to a community (an archived one keeps
-     * its history, and its channel may still see replies to old threads) or an admin enabled it.
-     */
-    public boolean indexable(ChannelId channel) {
-        return db.count("""
-                SELECT COUNT(*) FROM channels ch WHERE ch.id = ? AND (ch.indexed = 1 OR EXISTS (
-                    SELECT 1 FROM community_channels cc WHERE cc.channel_id = ch.id))""", channel.toString()) > 0;
-    }
-
-    public Optional<Channel> channel(ChannelId id) {
-        return db.queryOne("SELECT name, visibility FROM channels WHERE id = ?",
-                rs -> new Channel(id, rs.getString(1), Visibility.valueOf(rs.getString(2))), id.toString());
-    }
-
-    /** Channels of a workspace by name, for {@code in:#name}. */
-    public List<Channel> channelsNamed(UserId sameScopeAs, String name) {
-        String prefix = sameScopeAs.idPrefix();
-        return db.query("SELECT id, visibility FROM channels WHERE SUBSTR(id, 1, ?) = ? AND LOWER(name) = LOWER(?)",
-                rs -> new Channel(ChannelId.parse(rs.getString(1)), name, Visibility.valueOf(rs.getString(2))),
-                prefix.length(), prefix, name);
-    }
-
-    /** The channels of a workspace that only their members may read and that hold messages. */
-    public List<ChannelId> restrictedChannelsWithMessages(Platform platform, String scope) {
-        String prefix = platform.idPrefix(scope);
-        return db.query("""
-                SELECT ch.id FROM channels ch WHERE SUBSTR(ch.id, 1, ?) = ? AND ch.visibility <> 'PUBLIC'
-                AND EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = ch.id)""",
-                rs -> ChannelId.parse(rs.getString(1)), prefix.length(), prefix);
     }
 
     /**
@@ -350,20 +320,6 @@ public final class MessageStore {
     public Optional<String> lastMessageId(ChannelId channel) {
         return db.queryOne("SELECT message_id FROM messages WHERE channel_id = ? ORDER BY posted_at DESC, message_id DESC"
                 + " LIMIT 1", rs -> rs.getString(1), channel.toString());
-    }
-
-    public void memberJoined(ChannelId channel, UserId user) {
-        db.update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                channel.toString(), user.toString());
-    }
-
-    public void memberLeft(ChannelId channel, UserId user) {
-        db.update("DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?", channel.toString(), user.toString());
-    }
-
-    public boolean isMember(ChannelId channel, UserId user) {
-        return db.count("SELECT COUNT(*) FROM channel_members WHERE channel_id = ? AND user_id = ?",
-                channel.toString(), user.toString()) > 0;
     }
 
     /** Removes everything a channel held (messages, reactions, membership), leaving tombstones behind. */

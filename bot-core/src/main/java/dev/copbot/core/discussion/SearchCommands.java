@@ -105,7 +105,7 @@ public final class SearchCommands implements Feature {
             MessageId best = new MessageId(hit.key().channel(), r.message());
             String link = permalinks.of(best);
             String title = Markup.defuse(hit.title().isBlank() ? "(untitled thread)" : hit.title());
-            Channel channel = channelNames.computeIfAbsent(hit.key().channel(), discussions.store()::channel).orElse(null);
+            Channel channel = channelNames.computeIfAbsent(hit.key().channel(), discussions.store().channels()::find).orElse(null);
             String channelName = channel == null ? hit.key().channel().id() : "#" + channel.name();
             String date = hit.postedAt().atZone(zone).toLocalDate().toString();
             Map<String, Object> row = new LinkedHashMap<>();
@@ -151,7 +151,7 @@ public final class SearchCommands implements Feature {
             return asker.channel(m.group(1));
         }
         String name = typed.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
-        List<Channel> named = discussions.store().channelsNamed(asker, name);
+        List<Channel> named = discussions.store().channels().named(asker, name);
         if (named.isEmpty()) {
             throw new UserError("I have no channel #" + name + " to search in your workspace. Type # and pick the "
                     + "channel from the list, e.g. in:#sre.");

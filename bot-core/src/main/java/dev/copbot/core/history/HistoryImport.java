@@ -120,8 +120,8 @@ public final class HistoryImport {
         ChannelPlan plan = work.plan();
         MessageStore store = discussions.store();
         store.database().transaction(() -> {
-            store.upsertChannel(plan.channel(), clock.instant());
-            store.setIndexed(plan.channel().id(), true);
+            store.channels().upsert(plan.channel(), clock.instant());
+            store.channels().setIndexed(plan.channel().id(), true);
             community.ifPresent(name -> communities.addChannel(name, plan.channel(), clock.instant()));
         });
         Batch batch = new Batch(reader.source(), plan, known, tally);
@@ -243,9 +243,9 @@ public final class HistoryImport {
             var done = discussions.ingest(posts, edits, reactions, () -> {
                 members.forEach(e -> {
                     if (e.getValue()) {
-                        store.memberJoined(plan.channel().id(), e.getKey());
+                        store.members().joined(plan.channel().id(), e.getKey());
                     } else {
-                        store.memberLeft(plan.channel().id(), e.getKey());
+                        store.members().left(plan.channel().id(), e.getKey());
                     }
                 });
                 people.forEach(a -> users.seen(a, clock.instant()));

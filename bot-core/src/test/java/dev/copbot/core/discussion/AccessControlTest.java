@@ -86,8 +86,8 @@ class AccessControlTest {
             MessageStore store = new MessageStore(db);
             Channel secret = new Channel(ChannelId.parse("slack:T1:G1"), "leads", Visibility.PRIVATE);
             Channel open = new Channel(ChannelId.parse("slack:T1:C1"), "general", Visibility.PUBLIC);
-            store.upsertChannel(secret, clock.instant());
-            store.upsertChannel(open, clock.instant());
+            store.channels().upsert(secret, clock.instant());
+            store.channels().upsert(open, clock.instant());
             AccessControl access = new AccessControl(store, new ChatPorts().register(port), clock, Duration.ofSeconds(60));
             UserId ann = UserId.parse("slack:T1:UANN");
             port.members.add("UANN@G1");

@@ -1,8 +1,6 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.testing.RecordingPort;
 import dev.copbot.core.store.Jobs;
-import dev.copbot.core.testing.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -159,8 +159,8 @@ abstract class SlackImportScenarios {
         assertThat(titles(search(bot, "U3", "secret rotation"))).isEmpty();
 
         var store = bot.bot().discussions().store();
-        assertThat(store.indexable(ChannelId.parse("slack:T0TEST:C1"))).isTrue();
-        assertThat(store.isMember(ChannelId.parse("slack:T0TEST:C1"), UserId.parse("slack:T0TEST:U2"))).isTrue();
+        assertThat(store.channels().indexable(ChannelId.parse("slack:T0TEST:C1"))).isTrue();
+        assertThat(store.members().contains(ChannelId.parse("slack:T0TEST:C1"), UserId.parse("slack:T0TEST:U2"))).isTrue();
         assertThat(db(bot).count("SELECT COUNT(*) FROM messages")).isEqualTo(8);
         assertThat(db(bot).count("SELECT COUNT(*) FROM messages WHERE edited_at = ?", 1704100100000L)).isEqualTo(1);
     }

@@ -1,5 +1,6 @@
 package dev.copbot.core.life;
 
+import dev.copbot.core.testing.CommunityLifeFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.platform.Inbound;
@@ -11,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The welcome on both kinds of join, and the weekly digest: its sections, its privacy, once per period. */
-abstract class DigestScenarios extends LifeScenarios {
+abstract class DigestScenarios extends CommunityLifeFixture {
 
     /** A week of kafka: a solved thread, an open question, a private solved thread, kudos, an event, new members. */
     void aWeekOfKafka() {

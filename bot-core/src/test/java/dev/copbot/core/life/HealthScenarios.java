@@ -1,5 +1,6 @@
 package dev.copbot.core.life;
 
+import dev.copbot.core.testing.CommunityLifeFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.reply.Block;
@@ -10,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each health figure on a small fixture computed by hand, and the audit's flags. */
-abstract class HealthScenarios extends LifeScenarios {
+abstract class HealthScenarios extends CommunityLifeFixture {
 
     /**
      * kafka since 1 October with members m1..m4; the window is 2 Nov to 2 Dec. By hand: active m1, m2, m3 (posts),

@@ -54,8 +54,8 @@ public final class BotDriver {
 
     /** A channel outside any community that an admin enabled for indexing (as an import does). */
     public void indexChannel(Channel channel, Instant at) {
-        bot.discussions().store().upsertChannel(channel, at);
-        bot.discussions().store().setIndexed(channel.id(), true);
+        bot.discussions().store().channels().upsert(channel, at);
+        bot.discussions().store().channels().setIndexed(channel.id(), true);
     }
 
     public Reply admin(String command) {

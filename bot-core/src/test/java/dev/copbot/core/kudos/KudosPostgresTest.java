@@ -1,4 +1,4 @@
-package dev.copbot.core.life;
+package dev.copbot.core.kudos;
 
 import dev.copbot.core.testing.StoreKind;
 

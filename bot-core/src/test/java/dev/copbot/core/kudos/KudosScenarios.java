@@ -1,8 +1,9 @@
-package dev.copbot.core.life;
+package dev.copbot.core.kudos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.platform.Actor;
+import dev.copbot.core.testing.CommunityLifeFixture;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Kudos: limits, no self-kudos, the reaction, kudos as expert evidence, and the leaderboard. */
-abstract class KudosScenarios extends LifeScenarios {
+abstract class KudosScenarios extends CommunityLifeFixture {
 
     void threads() {
         kafka();
