@@ -1,4 +1,4 @@
-package dev.copbot.app.bench;
+package dev.copbot.tools.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;

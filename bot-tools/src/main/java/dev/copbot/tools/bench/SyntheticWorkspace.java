@@ -1,4 +1,4 @@
-package dev.copbot.app.bench;
+package dev.copbot.tools.bench;
 
 import java.util.ArrayList;
 import java.util.List;

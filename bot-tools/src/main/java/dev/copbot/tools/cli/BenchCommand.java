@@ -1,7 +1,9 @@
-package dev.copbot.app.cli;
+package dev.copbot.tools.cli;
 
-import dev.copbot.app.bench.SearchBenchmark;
+import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.tools.bench.SearchBenchmark;
+import dev.copbot.tools.bench.SlackExportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -85,7 +87,7 @@ public final class BenchCommand implements Runnable {
             if (Files.isDirectory(out) && Files.list(out).findAny().isPresent()) {
                 throw new ParameterException(spec.commandLine(), "--out " + out + " is not empty");
             }
-            long n = dev.copbot.app.bench.SlackExportWriter.write(messages, out);
+            long n = SlackExportWriter.write(messages, out);
             System.out.printf("Wrote a Slack export of %,d messages to %s%n", n, out);
             return 0;
         }

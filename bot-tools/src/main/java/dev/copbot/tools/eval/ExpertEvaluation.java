@@ -1,4 +1,4 @@
-package dev.copbot.app.eval;
+package dev.copbot.tools.eval;
 
 import dev.copbot.core.CopBot;
 import dev.copbot.core.expertise.ExpertFinder;

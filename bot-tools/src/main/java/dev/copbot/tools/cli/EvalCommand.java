@@ -1,10 +1,12 @@
-package dev.copbot.app.cli;
+package dev.copbot.tools.cli;
 
-import dev.copbot.app.eval.Beir;
-import dev.copbot.app.eval.FlatBm25Baseline;
-import dev.copbot.app.eval.SearchEvaluation;
-import dev.copbot.app.eval.TrecRun;
+import dev.copbot.app.cli.CommonOptions;
+import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.tools.eval.Beir;
+import dev.copbot.tools.eval.FlatBm25Baseline;
+import dev.copbot.tools.eval.SearchEvaluation;
+import dev.copbot.tools.eval.TrecRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,9 +98,9 @@ public final class EvalCommand implements Runnable {
                 throw new ParameterException(spec.commandLine(), "no such file: " + heldout);
             }
             ConsoleCommand.quietLogs();
-            var questions = dev.copbot.app.eval.ExpertEvaluation.heldout(heldout);
+            var questions = dev.copbot.tools.eval.ExpertEvaluation.heldout(heldout);
             try (var runtime = dev.copbot.app.BotRuntime.start(common.settings(), java.time.Clock.systemUTC())) {
-                var s = dev.copbot.app.eval.ExpertEvaluation.run(runtime.bot(), questions,
+                var s = dev.copbot.tools.eval.ExpertEvaluation.run(runtime.bot(), questions,
                         ConsoleCommand.parseIdentity(as), java.time.Instant.now());
                 System.out.printf(Locale.ROOT, "%d questions  MRR %.4f  hit@5 %.4f   popularity MRR %.4f  hit@5 %.4f   "
                         + "MRR ratio %.2f%n", s.questions(), s.mrr(), s.hitAt5(), s.popularityMrr(), s.popularityHitAt5(),

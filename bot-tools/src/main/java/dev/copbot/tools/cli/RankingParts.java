@@ -1,4 +1,4 @@
-package dev.copbot.app.cli;
+package dev.copbot.tools.cli;
 
 import dev.copbot.core.discussion.Ranking;
 import java.util.List;

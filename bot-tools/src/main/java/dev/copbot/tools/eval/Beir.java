@@ -1,4 +1,4 @@
-package dev.copbot.app.eval;
+package dev.copbot.tools.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

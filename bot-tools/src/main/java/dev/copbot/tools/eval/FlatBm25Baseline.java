@@ -1,4 +1,4 @@
-package dev.copbot.app.eval;
+package dev.copbot.tools.eval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.copbot.app.cli;
+package dev.copbot.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.copbot.app.bench;
+package dev.copbot.tools.bench;
 
 import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;

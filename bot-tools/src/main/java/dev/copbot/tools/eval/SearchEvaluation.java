@@ -1,4 +1,4 @@
-package dev.copbot.app.eval;
+package dev.copbot.tools.eval;
 
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchEngine;
