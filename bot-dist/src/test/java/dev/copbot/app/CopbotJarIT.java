@@ -80,6 +80,16 @@ class CopbotJarIT {
     }
 
     @Test
+    void theJarOffersEvalAndBenchFromBotTools() throws Exception {
+        Result help = copbot("", "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).containsPattern("(?m)^  eval +Measure search quality").containsPattern("(?m)^  bench +Measure ingest");
+        Result bench = copbot("", "bench", "search", "--help");
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("Usage: copbot bench search", "--messages", "--without");
+    }
+
+    @Test
     void startupMistakesAreOneClearLineWithoutAStackTrace() throws Exception {
         Result badAs = copbot("", "console", "--as", "slack:nope");
         assertThat(badAs.exit()).isEqualTo(2);
