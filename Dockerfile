@@ -10,7 +10,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends fontconfig font
  && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin copbot \
  && mkdir -p /opt/copbot /data && chown copbot /data
-COPY --from=build /src/bot-app/target/copbot.jar /opt/copbot/copbot.jar
+COPY --from=build /src/bot-dist/target/copbot.jar /opt/copbot/copbot.jar
 ENV COPBOT_DATA=/data
 VOLUME /data
 WORKDIR /data

@@ -1,20 +1,22 @@
 package dev.copbot.app;
 
-import dev.copbot.app.cli.BenchCommand;
 import dev.copbot.app.cli.ConsoleCommand;
-import dev.copbot.app.cli.EvalCommand;
 import dev.copbot.app.cli.ImportCommand;
 import dev.copbot.app.cli.ReindexCommand;
 import dev.copbot.app.cli.Failures;
 import dev.copbot.app.cli.RunCommand;
+import dev.copbot.app.cli.ToolCommands;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code copbot} command line. */
+/**
+ * The {@code copbot} command line: the product's own commands, then those of any {@link ToolCommands} on the class
+ * path (bot-tools adds {@code eval} and {@code bench}), then {@code help}.
+ */
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -37,6 +39,10 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        for (ToolCommands tools : ServiceLoader.load(ToolCommands.class, Main.class.getClassLoader())) {
+            tools.commands().forEach(cli::addSubcommand);
+        }
+        cli.addSubcommand(new CommandLine.HelpCommand());
         cli.setExecutionExceptionHandler(new Failures());
         return cli;
     }

@@ -57,7 +57,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         return 0;
     }
 
-    static UserId parseIdentity(String typed) {
+    public static UserId parseIdentity(String typed) {
         try {
             return typed.contains(":") ? UserId.parse(typed) : UserId.console(typed);
         } catch (IllegalArgumentException e) {
@@ -67,7 +67,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Log lines would interleave with replies; keep warnings and errors only. */
-    static void quietLogs() {
+    public static void quietLogs() {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
 }

@@ -1,0 +1,278 @@
+package dev.copbot.tools.bench;
+
+import dev.copbot.app.BotRuntime;
+import dev.copbot.app.config.ConfigLoader;
+import dev.copbot.app.config.Settings;
+import dev.copbot.core.CopBot;
+import dev.copbot.core.discussion.SearchAnalyzer;
+import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchRequest;
+import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Message;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.Reply;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * {@code copbot bench search}: ingest N messages through the bot (durable store write + thread index), query them
+ * through the full {@code /cop search} command, and do the same with plain Lucene (same analyzer, no bot layers) in
+ * the same run, so the ratios compare like with like on this machine.
+ */
+public final class SearchBenchmark {
+    private static final int BATCH = 5_000;
+    private static final int WARMUP_ROUNDS = 2;
+    private static final int MEASURED_ROUNDS = 3;
+
+    private final SyntheticWorkspace workspace = new SyntheticWorkspace();
+    private final PrintStream out;
+    private final Ranking ranking;
+    private final HeapSampler heap = new HeapSampler();
+
+    public SearchBenchmark(PrintStream out) {
+        this(out, Ranking.defaults());
+    }
+
+    /** {@code ranking}: what the bot's search ranks with (the defaults, or without some parts to measure them). */
+    public SearchBenchmark(PrintStream out, Ranking ranking) {
+        this.ranking = ranking;
+        this.out = out;
+    }
+
+    public void run(int messages, Path dir) throws Exception {
+        heap.start();
+        Settings settings = new ConfigLoader(Map.of()).load(Optional.empty(), Optional.of(dir));
+        List<String> queries = workspace.queries(150, 50);
+        try (BotRuntime runtime = BotRuntime.start(settings, ranking, Clock.systemUTC())) {
+            CopBot bot = runtime.bot();
+            enableChannels(bot);
+            double botRate = ingestThroughBot(bot, messages);
+            double plainRate = ingestPlain(messages, dir.resolve("plain-index"));
+            out.printf(Locale.ROOT, "ingest   bot %,.0f msg/s (store + index)   plain Lucene %,.0f msg/s   ratio %.2f%n",
+                    botRate, plainRate, botRate / plainRate);
+
+            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+                IndexSearcher plain = new IndexSearcher(reader);
+                plain.setSimilarity(new BM25Similarity(0.9f, 0.4f));
+                QueryBuilder builder = new QueryBuilder(new SearchAnalyzer(false));
+                Actor asker = Actor.of(UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":U1000"), "bench");
+                ChannelId where = ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":C100");
+                long[][] botTimes = new long[2][];
+                long[][] layer = new long[2][];
+                long[][] lucene = new long[2][];
+                for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
+                    long[][] b = new long[2][queries.size()];
+                    long[][] l = new long[2][queries.size()];
+                    long[][] p = new long[2][queries.size()];
+                    for (int i = 0; i < queries.size(); i++) {
+                        String q = queries.get(i);
+                        int kind = i < 150 ? 0 : 1;
+                        long t0 = System.nanoTime();
+                        Reply reply = bot.run(Inbound.CommandInvoked.of(asker, where, "search " + q));
+                        long t1 = System.nanoTime();
+                        plainSearch(plain, builder, q);
+                        long t2 = System.nanoTime();
+                        bot.discussions().search(asker.id(), SearchRequest.parse(q), 0, 5);
+                        long t3 = System.nanoTime();
+                        if (!reply.ok()) {
+                            throw new IllegalStateException("bench query failed: " + q + ": " + reply.text());
+                        }
+                        b[kind][i] = t1 - t0;
+                        p[kind][i] = t2 - t1;
+                        l[kind][i] = t3 - t2;
+                    }
+                    if (round >= WARMUP_ROUNDS) {
+                        for (int k = 0; k < 2; k++) {
+                            botTimes[k] = concat(botTimes[k], nonZero(b[k]));
+                            layer[k] = concat(layer[k], nonZero(l[k]));
+                            lucene[k] = concat(lucene[k], nonZero(p[k]));
+                        }
+                    }
+                }
+                long[] plainAll = concat(lucene[0], lucene[1]);
+                out.println("query, the whole /cop search command (access, ranking, feedback, snippets, best message, "
+                        + "reply) against a plain Lucene top-5 on the same index:");
+                report("all queries", concat(botTimes[0], botTimes[1]), plainAll);
+                report("short (1-3 words)", botTimes[0], lucene[0]);
+                report("question-length", botTimes[1], lucene[1]);
+                out.println("query, the search layer only (access, ranking, feedback, snippets; no command or reply):");
+                report("all queries", concat(layer[0], layer[1]), plainAll);
+                report("short (1-3 words)", layer[0], lucene[0]);
+                report("question-length", layer[1], lucene[1]);
+            }
+        }
+        heap.stop();
+        out.printf(Locale.ROOT, "heap     peak in use %d MB (sampled every 20 ms), max allowed %d MB%n",
+                heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private void enableChannels(CopBot bot) {
+        for (int c = 0; c < SyntheticWorkspace.CHANNELS; c++) {
+            Channel ch = channel("C" + (100 + c));
+            bot.discussions().store().channels().upsert(ch, Instant.now());
+            bot.discussions().store().channels().setIndexed(ch.id(), true);
+        }
+    }
+
+    private static Channel channel(String id) {
+        return new Channel(ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + id), id.toLowerCase(Locale.ROOT),
+                Visibility.PUBLIC);
+    }
+
+    private double ingestThroughBot(CopBot bot, int messages) {
+        long start = System.nanoTime();
+        List<Inbound.MessagePosted> batch = new ArrayList<>(BATCH);
+        workspace.generate(messages, m -> {
+            Channel ch = channel(m.channel());
+            Optional<MessageId> parent = m.ts().equals(m.threadTs()) ? Optional.empty()
+                    : Optional.of(new MessageId(ch.id(), m.threadTs()));
+            batch.add(new Inbound.MessagePosted(new Message(new MessageId(ch.id(), m.ts()),
+                    UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + m.user()), m.text(),
+                    Instant.ofEpochMilli(m.epochMillis()), parent), ch));
+            if (batch.size() == BATCH) {
+                bot.discussions().postedAll(batch);
+                batch.clear();
+            }
+        });
+        bot.discussions().postedAll(batch);
+        bot.discussions().flush();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long stored = bot.discussions().store().messageCount();
+        if (stored != messages) {
+            throw new IllegalStateException("stored " + stored + " of " + messages + " messages");
+        }
+        return messages / seconds;
+    }
+
+    private double ingestPlain(int messages, Path dir) throws IOException {
+        long start = System.nanoTime();
+        IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer(true))
+                .setSimilarity(new BM25Similarity(0.9f, 0.4f)).setRAMBufferSizeMB(64);
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
+            StringBuilder text = new StringBuilder();
+            String[] thread = {null, null};
+            workspace.generate(messages, m -> {
+                if (m.ts().equals(m.threadTs()) && thread[0] != null) {
+                    add(w, thread[0], thread[1], text);
+                    text.setLength(0);
+                }
+                if (m.ts().equals(m.threadTs())) {
+                    thread[0] = m.channel() + "|" + m.ts();
+                    thread[1] = m.text().substring(1, m.text().indexOf('*', 1));
+                }
+                text.append(m.text()).append('\n');
+            });
+            add(w, thread[0], thread[1], text);
+            w.commit();
+        }
+        return messages / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void add(IndexWriter w, String key, String title, CharSequence text) {
+        Document doc = new Document();
+        doc.add(new StringField("key", key, Field.Store.YES));
+        doc.add(new TextField("title", title, Field.Store.YES));
+        doc.add(new TextField("text", text.toString(), Field.Store.NO));
+        try {
+            w.addDocument(doc);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void plainSearch(IndexSearcher searcher, QueryBuilder builder, String q) throws IOException {
+        Query query = builder.createBooleanQuery("text", q, BooleanClause.Occur.SHOULD);
+        if (query == null) {
+            return;
+        }
+        for (ScoreDoc sd : searcher.search(query, 5).scoreDocs) {
+            searcher.storedFields().document(sd.doc);
+        }
+    }
+
+    private void report(String what, long[] bot, long[] plain) {
+        double b50 = percentile(bot, 50), b99 = percentile(bot, 99);
+        double p50 = percentile(plain, 50), p99 = percentile(plain, 99);
+        out.printf(Locale.ROOT, "query    %-18s bot p50 %.2f ms p99 %.2f ms   plain Lucene p50 %.2f ms p99 %.2f ms   "
+                + "ratio p50 %.2f p99 %.2f   (%d samples)%n", what, b50, b99, p50, p99, b50 / p50, b99 / p99, bot.length);
+    }
+
+    static double percentile(long[] nanos, int p) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, i))] / 1e6;
+    }
+
+    private static long[] nonZero(long[] a) {
+        return Arrays.stream(a).filter(x -> x > 0).toArray();
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        if (a == null) {
+            return b;
+        }
+        long[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** Samples heap in use, since pool peaks are not simultaneous and GC logs are not at hand in-process. */
+    static final class HeapSampler {
+        private volatile boolean running;
+        private volatile long peak;
+        private Thread thread;
+
+        void start() {
+            running = true;
+            thread = Thread.ofPlatform().daemon().name("heap-sampler").start(() -> {
+                Runtime rt = Runtime.getRuntime();
+                while (running) {
+                    peak = Math.max(peak, rt.totalMemory() - rt.freeMemory());
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long peakBytes() {
+            return peak;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.copbot.tools.cli;
+
+import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.core.discussion.Ranking;
+import dev.copbot.tools.bench.SearchBenchmark;
+import dev.copbot.tools.bench.SlackExportWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest and query speed.",
+        subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = {"Ingest N generated messages through the bot (store + index) and through plain Lucene,",
+                    "then time a fixed query set through /cop search and through plain Lucene on the same index.",
+                    "Run with -Xmx512m to check the heap target."})
+    static final class Search implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "1000000", description = "messages to generate (default ${DEFAULT-VALUE})")
+        int messages;
+        @Option(names = "--data", paramLabel = "DIR", description = "where to build the store and indexes (default: a "
+                + "temporary directory, removed afterwards)")
+        Path data;
+        @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
+                + "to measure what they cost: feedback, proximity, fields, solved (comma-separated)")
+        List<String> without = List.of();
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (messages < 1_000) {
+                throw new ParameterException(spec.commandLine(), "--messages must be at least 1000");
+            }
+            Ranking ranking = RankingParts.without(spec, without);
+            ConsoleCommand.quietLogs();
+            Path dir = data != null ? data : Files.createTempDirectory("copbot-bench");
+            if (data != null && Files.isDirectory(data) && Files.list(data).findAny().isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--data " + data + " is not empty; the benchmark needs a fresh directory");
+            }
+            System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
+                    Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                    without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
+            try {
+                new SearchBenchmark(System.out, ranking).run(messages, dir);
+            } finally {
+                if (data == null) {
+                    try (Stream<Path> all = Files.walk(dir)) {
+                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "slack-export", mixinStandardHelpOptions = true,
+            description = {"Write a generated Slack export (threads, replies, edits, check-mark reactions) to a folder,",
+                    "to measure or test copbot import slack-export on it."})
+    static final class SlackExport implements Callable<Integer> {
+        @Option(names = "--messages", defaultValue = "1000000", description = "messages to generate (default ${DEFAULT-VALUE})")
+        int messages;
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "an empty or new folder")
+        Path out;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (Files.isDirectory(out) && Files.list(out).findAny().isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is not empty");
+            }
+            long n = SlackExportWriter.write(messages, out);
+            System.out.printf("Wrote a Slack export of %,d messages to %s%n", n, out);
+            return 0;
+        }
+    }
+}
