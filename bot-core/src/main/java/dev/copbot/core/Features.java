@@ -6,6 +6,7 @@ import dev.copbot.core.command.Registry;
 import dev.copbot.core.community.CharterForm;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.MemberList;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
@@ -73,6 +74,7 @@ final class Features {
         discussions.register(registry);
         new HelpCommand(router).register();
         new CommunityCommands(communities, users, life::joined).register(registry);
+        new MemberList(communities, users).register(registry);
         new SkillCommands(skills, users).register(registry);
         new SearchCommands(discussions, communities, users, permalinks).register(registry);
         new ExpertCommands(experts, preferences, communities, users).register(registry);
