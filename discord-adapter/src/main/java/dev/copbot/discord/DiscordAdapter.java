@@ -86,7 +86,7 @@ public final class DiscordAdapter implements AutoCloseable {
         ComponentIds ids = new ComponentIds();
         ReplyRenderer renderer = new ReplyRenderer(ids);
         InteractionListener interactions = new InteractionListener(catalog, renderer, ids, inbound, workers, timer);
-        GatewayListener gateway = new GatewayListener(inbound::apply, history, workers);
+        GatewayListener gateway = new GatewayListener(inbound::apply, history::lastMessageId, workers);
         StartupGate gate = new StartupGate();
 
         RestConfig rest = new RestConfig();

@@ -2,15 +2,16 @@ package dev.copbot.discord.internal;
 
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
-import dev.copbot.discord.MessageHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,11 @@ final class Backfill {
     /** Bounds one channel's catch-up; a longer outage is a job for {@code copbot import discord-export}. */
     static final int MAX_PER_CHANNEL = 10_000;
 
-    private final MessageHistory history;
+    private final Function<ChannelId, Optional<String>> lastStored;
     private final Consumer<Inbound> core;
 
-    Backfill(MessageHistory history, Consumer<Inbound> core) {
-        this.history = history;
+    Backfill(Function<ChannelId, Optional<String>> lastStored, Consumer<Inbound> core) {
+        this.lastStored = lastStored;
         this.core = core;
     }
 
@@ -41,7 +42,7 @@ final class Backfill {
             channels.addAll(guild.getNewsChannels());
             channels.addAll(guild.getThreadChannels());
             for (GuildMessageChannel channel : channels) {
-                Optional<String> last = history.lastMessageId(DiscordIds.channel(channel));
+                Optional<String> last = lastStored.apply(DiscordIds.channel(channel));
                 if (last.isPresent() && guild.getSelfMember().hasPermission(channel, Permission.VIEW_CHANNEL,
                         Permission.MESSAGE_HISTORY)) {
                     total += channel(channel, last.get());
@@ -55,7 +56,7 @@ final class Backfill {
         ChannelId id = DiscordIds.channel(channel);
         int count = 0;
         try {
-            net.dv8tion.jda.api.entities.MessageHistory pages = channel.getHistoryAfter(after, PAGE).complete();
+            MessageHistory pages = channel.getHistoryAfter(after, PAGE).complete();
             List<Message> page = pages.getRetrievedHistory();
             while (!page.isEmpty() && count < MAX_PER_CHANNEL) {
                 for (Message m : page.stream().sorted(java.util.Comparator.comparingLong(Message::getIdLong)).toList()) {

@@ -1,13 +1,16 @@
 package dev.copbot.discord.internal;
 
+import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
 import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.Reaction;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.events.guild.GuildLeaveEvent;
@@ -35,7 +38,8 @@ public final class GatewayListener extends ListenerAdapter {
     private final Backfill backfill;
     private final ExecutorService workers;
 
-    public GatewayListener(Consumer<Inbound> core, dev.copbot.discord.MessageHistory history, ExecutorService workers) {
+    /** {@code lastStored} is the newest stored message of a channel, where a backfill after a new session starts. */
+    public GatewayListener(Consumer<Inbound> core, Function<ChannelId, Optional<String>> lastStored, ExecutorService workers) {
         this.core = event -> {
             try {
                 core.accept(event);
@@ -43,7 +47,7 @@ public final class GatewayListener extends ListenerAdapter {
                 log.error("handling {} failed", event.getClass().getSimpleName(), e);
             }
         };
-        this.backfill = new Backfill(history, this.core);
+        this.backfill = new Backfill(lastStored, this.core);
         this.workers = workers;
     }
 
