@@ -103,14 +103,15 @@ public final class FakeGateway {
 
     /** The next frame the client sent with this opcode (2 IDENTIFY, 6 RESUME), waiting up to 15 s. */
     public JsonNode awaitOp(int op) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        // Generous: a client started as a separate JVM (the jar tests) may take long to boot on a loaded machine.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             JsonNode frame = received.poll(100, TimeUnit.MILLISECONDS);
             if (frame != null && frame.get("op").asInt() == op) {
                 return frame;
             }
         }
-        throw new AssertionError("the client sent no opcode " + op + " within 15 s");
+        throw new AssertionError("the client sent no opcode " + op + " within 60 s");
     }
 
     private synchronized void send(WebSocket socket, String type, JsonNode data) {
