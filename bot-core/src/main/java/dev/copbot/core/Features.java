@@ -49,7 +49,7 @@ final class Features {
     final HomeView home;
 
     Features(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
-        CommandRouter router = new CommandRouter(clock);
+        CommandRouter router = new CommandRouter(clock, settings.limits());
         this.registry = new Registry(router);
         this.users = new UserDirectory(db);
         CommunityStore communities = new CommunityStore(db);

@@ -5,6 +5,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
@@ -56,7 +57,7 @@ public final class SearchCommands implements Feature {
 
     @Override
     public void register(Registry registry) {
-        registry.command(command("search").param(repeated("words")).access(Access.MEMBER)
+        registry.command(command("search").param(repeated("words")).access(Access.MEMBER).cost(Cost.SEARCH)
                 .option("in", "#channel").option("from", "@user").option("before", "YYYY-MM-DD")
                 .option("after", "YYYY-MM-DD").option("is", "solved|unsolved").option("community", "name")
                 .option("page", "2")

@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Token;
@@ -103,10 +104,10 @@ public final class AskExperts implements Feature {
 
     @Override
     public void register(Registry registry) {
-        registry.command(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER)
+        registry.command(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER).cost(Cost.ASK)
                 .summary("Ask a question: see the closest solved threads first, then send it to the experts.")
                 .example("/cop ask how do we rotate the ingress TLS certificate? community:sre").handler(this::ask));
-        registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER)
+        registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER).cost(Cost.ASK)
                 .summary("Post your question in the community channel and ask its top experts (the button of /cop ask).")
                 .example("/cop ask-experts q1a2b3c4").handler(this::route));
         registry.command(command("expert snooze").param(optional("off")).option("until", "YYYY-MM-DD")

@@ -6,6 +6,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
@@ -49,6 +50,7 @@ public final class ExpertCommands implements Feature {
     @Override
     public void register(Registry registry) {
         registry.command(command("experts").param(repeated("topic")).option("community", "name").access(Access.MEMBER)
+                .cost(Cost.EXPERTS)
                 .summary("Who knows about a topic, ranked by answers they gave that were accepted or thanked.")
                 .example("/cop experts kafka consumer lag").example("/cop experts tls rotation community:sre")
                 .handler(this::experts));
