@@ -6,6 +6,7 @@ import dev.copbot.core.command.Registry;
 import dev.copbot.core.community.CharterForm;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
@@ -56,11 +57,13 @@ final class Features {
         MessageStore messages = new MessageStore(db);
         this.discussions = new Discussions(messages, index, settings.ranking(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
+        // Who may see which community and private channel: the discussions' access rules, asked of the platform.
+        Privacy privacy = new Privacy(communities, discussions.access()::mayRead);
         Permalinks permalinks = new Permalinks(ports);
         KudosStore kudos = new KudosStore(db);
         SkillStore skills = new SkillStore(db);
         ExpertPreferences preferences = new ExpertPreferences(db);
-        this.events = new Events(db, communities, users, ports, clock);
+        this.events = new Events(db, communities, privacy, users, ports, clock, settings.publicUrl());
         this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
                 settings.life());
         this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos,
@@ -72,9 +75,9 @@ final class Features {
         // Listeners first where order matters: the store sees a join before the community welcomes the member.
         discussions.register(registry);
         new HelpCommand(router).register();
-        new CommunityCommands(communities, users, life::joined).register(registry);
+        new CommunityCommands(communities, users, privacy, life::joined).register(registry);
         new SkillCommands(skills, users).register(registry);
-        new SearchCommands(discussions, communities, users, permalinks).register(registry);
+        new SearchCommands(discussions, privacy, users, permalinks).register(registry);
         new ExpertCommands(experts, preferences, communities, users).register(registry);
         asks.register(registry);
         new IndexCommands(discussions, communities).register(registry);

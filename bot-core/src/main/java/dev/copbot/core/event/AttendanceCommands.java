@@ -115,7 +115,13 @@ final class AttendanceCommands {
         Instant now = events.now();
         ZoneId zone = events.zoneOf(ctx.actor());
         List<Map.Entry<Event, Occurrence>> upcoming = new ArrayList<>();
+        Map<String, Boolean> seen = new java.util.HashMap<>();
         for (Event e : events.store().live(only.map(Community::name))) {
+            // Events of a community hidden from the reader are not theirs to see.
+            if (!seen.computeIfAbsent(e.community(), name -> events.communities().find(name)
+                    .map(c -> events.privacy().maySee(ctx.actor().id(), c)).orElse(true))) {
+                continue;
+            }
             var overrides = events.store().overrides(e.id());
             List<Occurrence> soon = Recurrence.between(e, overrides, now.minus(e.duration()), now.plus(LISTED_AHEAD))
                     .stream().filter(o -> !o.cancelled() && o.end().isAfter(now)).toList();
