@@ -78,7 +78,7 @@ final class Features {
         new CommunityCommands(communities, users, privacy, life::joined).register(registry);
         new SkillCommands(skills, users).register(registry);
         new SearchCommands(discussions, privacy, users, permalinks).register(registry);
-        new ExpertCommands(experts, preferences, communities, users).register(registry);
+        new ExpertCommands(experts, preferences, privacy, users).register(registry);
         asks.register(registry);
         new IndexCommands(discussions, communities).register(registry);
         events.register(registry);

@@ -18,6 +18,7 @@ import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.SearchEngine;
@@ -70,6 +71,7 @@ public final class AskExperts implements Feature {
     private final ExpertPreferences preferences;
     private final Discussions discussions;
     private final CommunityStore communities;
+    private final Privacy privacy;
     private final UserDirectory users;
     private final ChatPorts ports;
     private final Permalinks permalinks;
@@ -86,6 +88,7 @@ public final class AskExperts implements Feature {
         this.preferences = preferences;
         this.discussions = discussions;
         this.communities = communities;
+        this.privacy = new Privacy(communities, discussions.access()::mayRead);
         this.users = users;
         this.ports = ports;
         this.permalinks = permalinks;
@@ -246,7 +249,8 @@ public final class AskExperts implements Feature {
 
     private String community(CommandContext ctx) {
         if (ctx.option("community").isPresent()) {
-            return ctx.option("community").get().toLowerCase(Locale.ROOT);
+            // A community hidden from the asker answers like a missing one.
+            return privacy.named(ctx.actor().id(), ctx.option("community").get()).name();
         }
         List<String> ofChannel = communities.communitiesOfChannel(ctx.channel());
         if (ofChannel.size() == 1) {

@@ -13,7 +13,7 @@ import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
-import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
@@ -37,13 +37,13 @@ public final class ExpertCommands implements Feature {
 
     private final ExpertFinder finder;
     private final ExpertPreferences preferences;
-    private final CommunityStore communities;
+    private final Privacy privacy;
     private final UserDirectory users;
 
-    public ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, CommunityStore communities, UserDirectory users) {
+    public ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, Privacy privacy, UserDirectory users) {
+        this.privacy = privacy;
         this.finder = finder;
         this.preferences = preferences;
-        this.communities = communities;
         this.users = users;
     }
 
@@ -66,7 +66,7 @@ public final class ExpertCommands implements Feature {
     private Reply experts(CommandContext ctx) {
         String topic = String.join(" ", ctx.args().stream().map(Token::display).toList());
         List<ChannelId> channels = ctx.option("community")
-                .map(name -> CommunityChannels.of(communities, name, "it has no discussions to learn from"))
+                .map(name -> CommunityChannels.of(privacy, ctx.actor().id(), name, "it has no discussions to learn from"))
                 .orElse(List.of());
         Instant now = ctx.clock().instant();
         List<ExpertFinder.Expert> found = finder.find(ctx.actor().id(), topic, channels, now, SHOWN);

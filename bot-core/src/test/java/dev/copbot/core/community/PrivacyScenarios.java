@@ -155,4 +155,16 @@ abstract class PrivacyScenarios extends OnEachStore {
         assertThat(BotDriver.text(as(OUTSIDER, "events"))).doesNotContain("Postmortem review");
         assertThat(as(OUTSIDER, "events incident").text()).contains("There is no community named 'incident'");
     }
+
+    @Test
+    void expertsAskAndLeaderboardOfAHiddenCommunityAnswerLikeAMissingOne() {
+        for (String command : List.of("experts lag community:incident", "ask why does consumer lag grow? community:incident",
+                "leaderboard incident month", "leaderboard incident")) {
+            Reply hidden = as(OUTSIDER, command);
+            Reply missing = as(OUTSIDER, command.replace("incident", "nosuch"));
+            assertThat(hidden.ok()).as(command).isFalse();
+            assertThat(hidden.text()).as(command).isEqualTo(missing.text().replace("nosuch", "incident"));
+            assertThat(as(LEAD, command).ok()).as(command + " by the lead").isTrue();
+        }
+    }
 }
