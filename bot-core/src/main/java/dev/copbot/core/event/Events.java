@@ -171,7 +171,8 @@ public final class Events implements Feature {
         return actor.zone().or(() -> store.zoneOf(actor.id())).orElse(ZoneId.of("UTC"));
     }
 
-    Event event(String typed) {
+    /** The event with the typed id, when {@code reader} may see its community (else it answers as a missing one). */
+    Event event(String typed, UserId reader) {
         String t = typed.strip().startsWith("#") ? typed.strip().substring(1) : typed.strip();
         long id;
         try {
@@ -180,12 +181,13 @@ public final class Events implements Feature {
             throw new UserError("'" + typed + "' is not an event id: ids are numbers, as in /cop event who 12. "
                     + "/cop events lists upcoming events with their ids.");
         }
-        return store.find(id).orElseThrow(() -> UserError.refused("There is no event " + id
+        return store.find(id).filter(e -> communities.find(e.community()).map(c -> privacy.maySee(reader, c)).orElse(true))
+                .orElseThrow(() -> UserError.refused("There is no event " + id
                 + ". /cop events lists upcoming events with their ids."));
     }
 
-    Event live(String typed) {
-        Event e = event(typed);
+    Event live(String typed, UserId reader) {
+        Event e = event(typed, reader);
         if (e.cancelled()) {
             throw UserError.refused("Event " + e.id() + " (" + e.title() + ") was cancelled.");
         }

@@ -154,6 +154,17 @@ abstract class PrivacyScenarios extends OnEachStore {
         assertThat(BotDriver.text(as(LEAD, "events"))).contains("Postmortem review");
         assertThat(BotDriver.text(as(OUTSIDER, "events"))).doesNotContain("Postmortem review");
         assertThat(as(OUTSIDER, "events incident").text()).contains("There is no community named 'incident'");
+        @SuppressWarnings("unchecked")
+        long id = ((Number) ((Map<String, Object>) created.data().get("event")).get("id")).longValue();
+        for (String command : List.of("event ics %d", "rsvp %d going", "event who %d", "event cancel %d",
+                "event edit %d title:\"Hijacked\"")) {
+            Reply hidden = as(OUTSIDER, command.formatted(id));
+            assertThat(hidden.ok()).as(command).isFalse();
+            assertThat(hidden.text()).as(command).isEqualTo(as(OUTSIDER, command.formatted(999)).text()
+                    .replace("999", Long.toString(id)));
+        }
+        assertThat(as(LEAD, "event ics " + id).ok()).isTrue();
+        assertThat(as(LEAD, "rsvp " + id + " going").ok()).isTrue();
     }
 
     @Test
