@@ -7,6 +7,7 @@ import dev.copbot.core.community.CharterForm;
 import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.community.MemberList;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
@@ -50,18 +51,20 @@ final class Features {
     final HomeView home;
 
     Features(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
-        CommandRouter router = new CommandRouter(clock);
+        CommandRouter router = new CommandRouter(clock, settings.limits());
         this.registry = new Registry(router);
         this.users = new UserDirectory(db);
         CommunityStore communities = new CommunityStore(db);
         MessageStore messages = new MessageStore(db);
         this.discussions = new Discussions(messages, index, settings.ranking(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
+        // Who may see which community and private channel: the discussions' access rules, asked of the platform.
+        Privacy privacy = new Privacy(communities, discussions.access()::mayRead);
         Permalinks permalinks = new Permalinks(ports);
         KudosStore kudos = new KudosStore(db);
         SkillStore skills = new SkillStore(db);
         ExpertPreferences preferences = new ExpertPreferences(db);
-        this.events = new Events(db, communities, users, ports, clock);
+        this.events = new Events(db, communities, privacy, users, ports, clock, settings.publicUrl());
         this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
                 settings.life());
         this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos,
@@ -73,11 +76,11 @@ final class Features {
         // Listeners first where order matters: the store sees a join before the community welcomes the member.
         discussions.register(registry);
         new HelpCommand(router).register();
-        new CommunityCommands(communities, users, life::joined).register(registry);
-        new MemberList(communities, users).register(registry);
+        new CommunityCommands(communities, users, privacy, life::joined).register(registry);
+        new MemberList(communities, privacy, users).register(registry);
         new SkillCommands(skills, users).register(registry);
-        new SearchCommands(discussions, communities, users, permalinks).register(registry);
-        new ExpertCommands(experts, preferences, communities, users).register(registry);
+        new SearchCommands(discussions, privacy, users, permalinks).register(registry);
+        new ExpertCommands(experts, preferences, privacy, users).register(registry);
         asks.register(registry);
         new IndexCommands(discussions, communities).register(registry);
         events.register(registry);

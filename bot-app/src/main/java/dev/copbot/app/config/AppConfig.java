@@ -13,11 +13,12 @@ public record AppConfig(
         @JsonProperty("admins") List<String> admins,
         @JsonProperty("http") HttpSection http,
         @JsonProperty("community") CommunitySection community,
-        @JsonProperty("ask") AskSection ask) {
+        @JsonProperty("ask") AskSection ask,
+        @JsonProperty("limits") LimitsSection limits) {
 
     public record DatabaseSection(@JsonProperty("url") String url, @JsonProperty("user") String user) {}
 
-    public record HttpSection(@JsonProperty("port") Integer port) {}
+    public record HttpSection(@JsonProperty("port") Integer port, @JsonProperty("publicUrl") String publicUrl) {}
 
     public record CommunitySection(@JsonProperty("kudosPerDay") Integer kudosPerDay,
                                    @JsonProperty("kudosReactions") List<String> kudosReactions,
@@ -26,7 +27,13 @@ public record AppConfig(
     public record AskSection(@JsonProperty("dmsPerDay") Integer dmsPerDay,
                              @JsonProperty("escalateAfterHours") Integer escalateAfterHours) {}
 
+    /** Per person and minute; 0 turns a limit off. */
+    public record LimitsSection(@JsonProperty("searchesPerMinute") Integer searchesPerMinute,
+                                @JsonProperty("asksPerMinute") Integer asksPerMinute,
+                                @JsonProperty("expertsPerMinute") Integer expertsPerMinute,
+                                @JsonProperty("chartsPerMinute") Integer chartsPerMinute) {}
+
     public static AppConfig empty() {
-        return new AppConfig(null, null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.copbot.core.BotSettings;
+import dev.copbot.core.command.RateLimits;
 import dev.copbot.core.expertise.AskExperts;
 import dev.copbot.core.kudos.KudosSettings;
 import dev.copbot.core.life.CommunityLife;
@@ -83,7 +84,21 @@ public final class ConfigLoader {
                         askDefaults.dmsPerDay(), 1, 100),
                 Duration.ofHours(number("COPBOT_ASK_ESCALATE_HOURS", "ask.escalateAfterHours",
                         ask.map(AppConfig.AskSection::escalateAfterHours), (int) askDefaults.escalateAfter().toHours(), 1, 24 * 30)));
-        return new Settings(data, url, user, password, admins, port, file, asks, kudos, life);
+        Optional<AppConfig.LimitsSection> limits = Optional.ofNullable(config.limits());
+        RateLimits limitDefaults = RateLimits.defaults();
+        RateLimits rateLimits = new RateLimits(
+                number("COPBOT_SEARCHES_PER_MINUTE", "limits.searchesPerMinute",
+                        limits.map(AppConfig.LimitsSection::searchesPerMinute), limitDefaults.searchesPerMinute(), 0, 100_000),
+                number("COPBOT_ASKS_PER_MINUTE", "limits.asksPerMinute",
+                        limits.map(AppConfig.LimitsSection::asksPerMinute), limitDefaults.asksPerMinute(), 0, 100_000),
+                number("COPBOT_EXPERTS_PER_MINUTE", "limits.expertsPerMinute",
+                        limits.map(AppConfig.LimitsSection::expertsPerMinute), limitDefaults.expertsPerMinute(), 0, 100_000),
+                number("COPBOT_CHARTS_PER_MINUTE", "limits.chartsPerMinute",
+                        limits.map(AppConfig.LimitsSection::chartsPerMinute), limitDefaults.chartsPerMinute(), 0, 100_000));
+        Optional<String> publicUrl = env("COPBOT_PUBLIC_URL")
+                .or(() -> Optional.ofNullable(config.http()).map(AppConfig.HttpSection::publicUrl).filter(u -> !u.isBlank()))
+                .map(ConfigLoader::publicUrl);
+        return new Settings(data, url, user, password, admins, port, file, asks, kudos, life, rateLimits, publicUrl);
     }
 
     /** A whole number from the environment, else the file, else the default; out of range is a clear error. */
@@ -109,6 +124,16 @@ public final class ConfigLoader {
 
     private Optional<String> env(String name) {
         return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** The address people reach the bot's HTTP server at, without a trailing slash: http(s) only. */
+    private static String publicUrl(String typed) {
+        String u = typed.strip().replaceAll("/+$", "");
+        if (!u.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw new ConfigException("http.publicUrl must be an http:// or https:// address, e.g. https://copbot.example.com, not '"
+                    + typed + "'");
+        }
+        return u;
     }
 
     private static int parsePort(String value, String where) {

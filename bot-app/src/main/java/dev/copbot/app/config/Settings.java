@@ -1,6 +1,7 @@
 package dev.copbot.app.config;
 
 import dev.copbot.core.BotSettings;
+import dev.copbot.core.command.RateLimits;
 import dev.copbot.core.expertise.AskExperts;
 import dev.copbot.core.kudos.KudosSettings;
 import dev.copbot.core.life.CommunityLife;
@@ -17,20 +18,21 @@ import java.util.Set;
  */
 public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                        Optional<String> databasePassword, Set<UserId> admins, int httpPort, Optional<Path> configFile,
-                       AskExperts.Settings ask, KudosSettings kudos, CommunityLife.Settings life) {
+                       AskExperts.Settings ask, KudosSettings kudos, CommunityLife.Settings life, RateLimits limits,
+                       Optional<String> publicUrl) {
 
     public DatabaseSettings database() {
         return new DatabaseSettings(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty());
     }
 
     public BotSettings bot() {
-        return new BotSettings(new LinkedHashSet<>(admins), ask, kudos, life);
+        return new BotSettings(new LinkedHashSet<>(admins), ask, kudos, life).withLimits(limits).withPublicUrl(publicUrl);
     }
 
     @Override
     public String toString() {
         return "Settings[data=" + dataDir + ", database=" + database().describe() + ", user=" + databaseUser.orElse("-")
                 + ", password=" + (databasePassword.isPresent() ? "(set)" : "-") + ", admins=" + admins
-                + ", httpPort=" + httpPort + ", " + kudos + ", " + life + ", " + ask + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
+                 + ", httpPort=" + httpPort + ", publicUrl=" + publicUrl.orElse("-") + ", " + limits + ", " + kudos + ", " + life + ", " + ask + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
     }
 }

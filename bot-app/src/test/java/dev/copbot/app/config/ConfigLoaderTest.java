@@ -3,6 +3,7 @@ package dev.copbot.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.copbot.core.command.RateLimits;
 import dev.copbot.core.platform.UserId;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,29 @@ class ConfigLoaderTest {
         assertThat(s.bot().life().inactiveDays()).isEqualTo(60);
         assertThat(s.bot().ask().dmsPerDay()).isEqualTo(1);
         assertThat(s.bot().ask().escalateAfter()).hasHours(24);
+        assertThat(s.bot().limits()).isEqualTo(new RateLimits(20, 10, 20, 10));
+        assertThat(s.bot().publicUrl()).isEmpty();
+    }
+
+    @Test
+    void rateLimitsAndThePublicUrlComeFromTheFileThenTheEnvironment() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty(), Optional.empty()).bot().limits())
+                .isEqualTo(RateLimits.defaults());
+        Path file = tmp.resolve("limits.yaml");
+        Files.writeString(file, "limits:\n  searchesPerMinute: 5\n  asksPerMinute: 0\n"
+                + "http:\n  publicUrl: https://bot.example.com/\n");
+        Settings fromFile = new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty());
+        assertThat(fromFile.bot().limits()).isEqualTo(new RateLimits(5, 0, 20, 10));
+        assertThat(fromFile.bot().publicUrl()).contains("https://bot.example.com");
+        Settings fromEnv = new ConfigLoader(Map.of("COPBOT_SEARCHES_PER_MINUTE", "50", "COPBOT_CHARTS_PER_MINUTE", "3",
+                "COPBOT_EXPERTS_PER_MINUTE", "4", "COPBOT_ASKS_PER_MINUTE", "2", "COPBOT_PUBLIC_URL", "http://10.0.0.5:3000"))
+                .load(Optional.of(file), Optional.empty());
+        assertThat(fromEnv.bot().limits()).isEqualTo(new RateLimits(50, 2, 4, 3));
+        assertThat(fromEnv.bot().publicUrl()).contains("http://10.0.0.5:3000");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_SEARCHES_PER_MINUTE", "-1")).load(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("COPBOT_SEARCHES_PER_MINUTE must be between 0 and 100000, not -1");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_PUBLIC_URL", "copbot.example.com")).load(Optional.empty(), Optional.empty()))
+                .hasMessageContaining("http.publicUrl must be an http:// or https:// address");
     }
 
     @Test

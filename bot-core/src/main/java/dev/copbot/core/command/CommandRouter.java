@@ -28,9 +28,16 @@ public final class CommandRouter {
 
     private final Map<String, CommandSpec> specs = new LinkedHashMap<>();
     private final Clock clock;
+    private final RateLimiter limiter;
 
+    /** With the default rate limits. */
     public CommandRouter(Clock clock) {
+        this(clock, RateLimits.defaults());
+    }
+
+    public CommandRouter(Clock clock, RateLimits limits) {
         this.clock = clock;
+        this.limiter = new RateLimiter(limits, clock);
     }
 
     public CommandRouter register(CommandSpec spec) {
@@ -139,6 +146,14 @@ public final class CommandRouter {
         if (spec.access() == Access.ADMIN && !admin) {
             return Reply.error("Only admins can run '" + spec.path() + "'. Admins are listed in the bot's config, "
                     + "or are administrators of this workspace or server.");
+        }
+        // Last of the checks, so a mistyped command costs nothing from the person's budget.
+        Optional<java.time.Duration> wait = limiter.take(invocation.actor().id(), spec.cost());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            return Reply.error("You are going fast: try again in " + seconds + " s. (Up to "
+                            + limiter.limits().perMinute(spec.cost()) + " " + spec.cost().plural() + " a minute each.)")
+                    .withData("retry_after_seconds", seconds);
         }
         CommandContext context = new CommandContext(spec, invocation.actor(), invocation.channel(), invocation.thread(),
                 invocation.interaction(), positional, options, admin, clock);

@@ -5,10 +5,11 @@ import java.util.Objects;
 
 /**
  * A command as data: its words ({@code "community create"}), its positional parameters and {@code key:} options,
- * who may run it, help texts, and the handler. The usage line is derived from the parameters so it never drifts.
+ * who may run it, help texts, how expensive it is ({@link Cost}, for the per-person rate limits), and the handler. The
+ * usage line is derived from the parameters so it never drifts.
  */
 public record CommandSpec(String path, List<Param> params, List<Option> options, Access access, String summary,
-                          List<String> examples, Handler handler) {
+                          List<String> examples, Cost cost, Handler handler) {
 
     /** A positional parameter: {@code <name>}, {@code [name]} when optional, {@code <name>…} when repeated. */
     public record Param(String name, boolean required, boolean repeated) {
@@ -48,6 +49,7 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
         options = List.copyOf(options);
         examples = List.copyOf(examples);
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(handler, "handler");
     }
 
@@ -83,6 +85,7 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
         private final java.util.List<String> examples = new java.util.ArrayList<>();
         private Access access = Access.ANYONE;
         private String summary = "";
+        private Cost cost = Cost.CHEAP;
 
         private Builder(String path) {
             this.path = path;
@@ -103,6 +106,12 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
             return this;
         }
 
+        /** An expensive command: each run takes one from the person's budget for {@code cost} (see {@link RateLimits}). */
+        public Builder cost(Cost cost) {
+            this.cost = cost;
+            return this;
+        }
+
         public Builder summary(String text) {
             this.summary = text;
             return this;
@@ -114,7 +123,7 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
         }
 
         public CommandSpec handler(Handler handler) {
-            return new CommandSpec(path, params, options, access, summary, examples, handler);
+            return new CommandSpec(path, params, options, access, summary, examples, cost, handler);
         }
     }
 }

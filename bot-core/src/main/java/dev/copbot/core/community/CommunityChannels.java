@@ -27,4 +27,15 @@ public final class CommunityChannels {
         }
         return ids;
     }
+
+    /** As {@link #of(CommunityStore, String, String)}, for {@code who}: a community hidden from them does not exist. */
+    public static List<ChannelId> of(Privacy privacy, dev.copbot.core.platform.UserId who, String typed,
+                                     String withoutChannels) {
+        String name = privacy.named(who, typed).name();
+        List<ChannelId> ids = privacy.store().channels(name).stream().map(Channel::id).toList();
+        if (ids.isEmpty()) {
+            throw UserError.refused(name + " has no channels yet, so " + withoutChannels + ".");
+        }
+        return ids;
+    }
 }

@@ -35,10 +35,16 @@ public final class CommunityCommands implements Feature {
     private final UserDirectory users;
     private final Mentions mentions;
     private final java.util.function.BiConsumer<String, UserId> onJoin;
+    private final Privacy privacy;
 
-    /** {@code joined} hears of each new member after the join is stored (to send the welcome). */
-    public CommunityCommands(CommunityStore store, UserDirectory users, java.util.function.BiConsumer<String, UserId> joined) {
+    /**
+     * {@code joined} hears of each new member after the join is stored (to send the welcome); {@code privacy} keeps
+     * hidden communities and private channel names out of the list and out of reach of {@code join}.
+     */
+    public CommunityCommands(CommunityStore store, UserDirectory users, Privacy privacy,
+                             java.util.function.BiConsumer<String, UserId> joined) {
         this.store = store;
+        this.privacy = privacy;
         this.users = users;
         this.mentions = new Mentions(users);
         this.onJoin = joined;
@@ -82,7 +88,8 @@ public final class CommunityCommands implements Feature {
     }
 
     private Reply list(CommandContext ctx) {
-        List<Community> all = store.all(false);
+        UserId reader = ctx.actor().id();
+        List<Community> all = privacy.visible(reader, false);
         if (all.isEmpty()) {
             return Reply.ok("There are no communities yet. An admin can start one: "
                     + "/cop community create <name> purpose:\"…\"").withData("communities", List.of());
@@ -91,7 +98,8 @@ public final class CommunityCommands implements Feature {
         List<Block> blocks = new ArrayList<>();
         for (Community c : all) {
             long members = store.memberCount(c.name());
-            List<String> channels = store.channels(c.name()).stream().map(ch -> "#" + ch.name()).toList();
+            // Private channels only by name to those who may read them.
+            List<String> channels = privacy.channels(reader, c.name()).stream().map(ch -> "#" + ch.name()).toList();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", c.name());
             row.put("purpose", c.purpose().orElse(null));
@@ -208,7 +216,11 @@ public final class CommunityCommands implements Feature {
     }
 
     private Reply join(CommandContext ctx) {
-        Community c = live(ctx.arg(0));
+        // A community hidden from the person does not exist for them: joining it would hand them its charter.
+        Community c = privacy.named(ctx.actor().id(), ctx.arg(0));
+        if (c.archived()) {
+            throw UserError.refused(c.name() + " is archived; it takes no changes. Its history stays searchable.");
+        }
         boolean joined = store.database().transaction(conn -> store.join(c.name(), ctx.actor().id(), ctx.clock().instant()));
         if (!joined) {
             throw UserError.refused("You are already a member of " + c.name() + ".");
@@ -219,7 +231,7 @@ public final class CommunityCommands implements Feature {
         return Reply.ok("Welcome to " + c.name() + "!" + charter + " I sent you a welcome message with the charter, "
                         + "the leaders, the next events and the best threads to start with. See /cop community info "
                         + c.name() + ".")
-                .withData("community", describe(c));
+                .withData("community", describeFor(ctx.actor().id(), c));
     }
 
     private Reply leave(CommandContext ctx) {
@@ -271,6 +283,13 @@ public final class CommunityCommands implements Feature {
 
     private static Optional<String> charter(Community c, CharterField f) {
         return c.charter(f);
+    }
+
+    /** {@link #describe} with only the channels {@code reader} may see by name. */
+    private Map<String, Object> describeFor(UserId reader, Community c) {
+        Map<String, Object> out = describe(c);
+        out.put("channels", privacy.channels(reader, c.name()).stream().map(Channel::name).toList());
+        return out;
     }
 
     private Map<String, Object> describe(Community c) {

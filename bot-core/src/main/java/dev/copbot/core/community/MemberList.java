@@ -7,7 +7,6 @@ import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
-import dev.copbot.core.command.UserError;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.reply.Reply;
 import java.util.List;
@@ -15,10 +14,12 @@ import java.util.List;
 /** {@code community members <name>}: who is in a community, for its leaders. CONTRIBUTING.md's worked example. */
 public final class MemberList implements Feature {
     private final CommunityStore store;
+    private final Privacy privacy;
     private final UserDirectory users;
 
-    public MemberList(CommunityStore store, UserDirectory users) {
+    public MemberList(CommunityStore store, Privacy privacy, UserDirectory users) {
         this.store = store;
+        this.privacy = privacy;
         this.users = users;
     }
 
@@ -30,7 +31,7 @@ public final class MemberList implements Feature {
     }
 
     private Reply members(CommandContext ctx) {
-        Community c = store.find(ctx.arg(0)).orElseThrow(() -> new UserError("No community '" + ctx.arg(0) + "'."));
+        Community c = privacy.named(ctx.actor().id(), ctx.arg(0)); // hidden and missing answer alike
         Leaders.require(store, users, c, ctx.actor().id(), ctx.admin(), "list its members");
         List<String> names = store.members(c.name()).stream().map(users::displayName).toList();
         return Reply.ok(names.isEmpty() ? c.name() + " has no members yet." : String.join(", ", names))

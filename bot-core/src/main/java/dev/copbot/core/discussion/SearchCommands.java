@@ -5,13 +5,14 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
-import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Channel;
@@ -43,20 +44,20 @@ public final class SearchCommands implements Feature {
     private static final Pattern CHANNEL_ESCAPED = Pattern.compile("<#([A-Za-z0-9]+)(?:\\|([^>]*))?>");
 
     private final Discussions discussions;
-    private final CommunityStore communities;
+    private final Privacy privacy;
     private final Mentions mentions;
     private final Permalinks permalinks;
 
-    public SearchCommands(Discussions discussions, CommunityStore communities, UserDirectory users, Permalinks permalinks) {
+    public SearchCommands(Discussions discussions, Privacy privacy, UserDirectory users, Permalinks permalinks) {
         this.discussions = discussions;
-        this.communities = communities;
+        this.privacy = privacy;
         this.mentions = new Mentions(users);
         this.permalinks = permalinks;
     }
 
     @Override
     public void register(Registry registry) {
-        registry.command(command("search").param(repeated("words")).access(Access.MEMBER)
+        registry.command(command("search").param(repeated("words")).access(Access.MEMBER).cost(Cost.SEARCH)
                 .option("in", "#channel").option("from", "@user").option("before", "YYYY-MM-DD")
                 .option("after", "YYYY-MM-DD").option("is", "solved|unsolved").option("community", "name")
                 .option("page", "2")
@@ -77,7 +78,7 @@ public final class SearchCommands implements Feature {
         List<ChannelId> channels = new ArrayList<>();
         ctx.option("in").ifPresent(c -> channels.add(channel(asker, c)));
         ctx.option("community").ifPresent(name ->
-                channels.addAll(CommunityChannels.of(communities, name, "there is nothing to search in it")));
+                channels.addAll(CommunityChannels.of(privacy, asker, name, "there is nothing to search in it")));
         Optional<UserId> from = ctx.option("from").map(u -> mentions.resolve(asker, u));
         Optional<Instant> before = ctx.option("before").map(d -> day(d, "before", zone));
         Optional<Instant> after = ctx.option("after").map(d -> day(d, "after", zone));
@@ -145,18 +146,26 @@ public final class SearchCommands implements Feature {
         return reply;
     }
 
+    /**
+     * The channel of {@code in:}. One answer for a channel the bot does not know, one of another workspace, and one
+     * the asker may not read, so the answer never tells that a private channel exists.
+     */
     private ChannelId channel(UserId asker, String typed) {
         Matcher m = CHANNEL_ESCAPED.matcher(typed.strip());
+        Optional<ChannelId> found;
+        String label;
         if (m.matches()) {
-            return asker.channel(m.group(1));
+            label = m.group(2) == null || m.group(2).isBlank() ? m.group(1) : m.group(2);
+            ChannelId id = asker.channel(m.group(1));
+            found = discussions.store().channels().find(id).map(Channel::id);
+        } else {
+            label = typed.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+            found = discussions.store().channels().named(asker, label).stream().map(Channel::id)
+                    .filter(id -> discussions.access().mayRead(asker, id)).findFirst();
         }
-        String name = typed.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
-        List<Channel> named = discussions.store().channels().named(asker, name);
-        if (named.isEmpty()) {
-            throw new UserError("I have no channel #" + name + " to search in your workspace. Type # and pick the "
-                    + "channel from the list, e.g. in:#sre.");
-        }
-        return named.get(0).id();
+        return found.filter(id -> discussions.access().mayRead(asker, id)).orElseThrow(() -> new UserError(
+                "I have no channel #" + label + " to search in your workspace. Type # and pick the "
+                        + "channel from the list, e.g. in:#sre."));
     }
 
     private static Instant day(String typed, String option, ZoneId zone) {

@@ -52,7 +52,7 @@ final class AttendanceCommands {
     }
 
     private Reply rsvp(CommandContext ctx) {
-        Event e = events.live(ctx.arg(0));
+        Event e = events.live(ctx.arg(0), ctx.actor().id());
         Answer answer = Answer.parse(ctx.arg(1)).orElseThrow(() -> new UserError("'" + ctx.arg(1)
                 + "' is not an answer: say going, maybe or no."));
         Occurrence o = events.occurrence(e, ctx.option("on"));
@@ -81,7 +81,7 @@ final class AttendanceCommands {
     }
 
     private Reply who(CommandContext ctx) {
-        Event e = events.event(ctx.arg(0));
+        Event e = events.event(ctx.arg(0), ctx.actor().id());
         events.requireOrganiser(ctx.actor(), ctx.admin(), e.community(), Optional.of(e), "see who answered event " + e.id());
         Occurrence o = events.occurrence(e, ctx.option("on"));
         Map<Answer, List<UserId>> answers = events.store().answers(e.id(), o.key());
@@ -101,7 +101,7 @@ final class AttendanceCommands {
     }
 
     private Reply ics(CommandContext ctx) {
-        Event e = events.event(ctx.arg(0));
+        Event e = events.event(ctx.arg(0), ctx.actor().id());
         String ics = events.calendar().ics(List.of(e), e.title());
         Map<String, Object> event = Recurrence.next(e, events.store().overrides(e.id()), events.now())
                 .map(o -> events.announcer().data(e, o)).orElse(Map.of("id", e.id(), "title", e.title()));
@@ -115,7 +115,13 @@ final class AttendanceCommands {
         Instant now = events.now();
         ZoneId zone = events.zoneOf(ctx.actor());
         List<Map.Entry<Event, Occurrence>> upcoming = new ArrayList<>();
+        Map<String, Boolean> seen = new java.util.HashMap<>();
         for (Event e : events.store().live(only.map(Community::name))) {
+            // Events of a community hidden from the reader are not theirs to see.
+            if (!seen.computeIfAbsent(e.community(), name -> events.communities().find(name)
+                    .map(c -> events.privacy().maySee(ctx.actor().id(), c)).orElse(true))) {
+                continue;
+            }
             var overrides = events.store().overrides(e.id());
             List<Occurrence> soon = Recurrence.between(e, overrides, now.minus(e.duration()), now.plus(LISTED_AHEAD))
                     .stream().filter(o -> !o.cancelled() && o.end().isAfter(now)).toList();

@@ -50,7 +50,7 @@ final class EventChanges {
     }
 
     private Reply edit(CommandContext ctx) {
-        Event e = events.live(ctx.arg(0));
+        Event e = events.live(ctx.arg(0), ctx.actor().id());
         events.requireOrganiser(ctx.actor(), ctx.admin(), e.community(), Optional.of(e), "edit event " + e.id());
         if (ctx.options().isEmpty()) {
             throw new UserError("Say what to change, e.g. time:12:30, where:\"Room 5\" or title:\"…\".");
@@ -164,7 +164,7 @@ final class EventChanges {
     }
 
     private Reply cancel(CommandContext ctx) {
-        Event e = events.live(ctx.arg(0));
+        Event e = events.live(ctx.arg(0), ctx.actor().id());
         events.requireOrganiser(ctx.actor(), ctx.admin(), e.community(), Optional.of(e), "cancel event " + e.id());
         EventStore store = events.store();
         Instant now = events.now();

@@ -4,8 +4,8 @@ import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.community.Role;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
@@ -22,23 +22,32 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The events feature: commands ({@code event create|edit|cancel|who|ics|settings}, {@code events}, {@code rsvp}),
- * the creation form, durable reminders and calendar feeds. Built by the composition root and plugged in as a {@link Feature}.
+ * The events feature: commands ({@code event create|edit|cancel|who|ics|feed|settings}, {@code events}, {@code rsvp}),
+ * the creation form, durable reminders and calendar feeds: public for a public community, per person (a secret URL)
+ * for a private one. Built by the composition root and plugged in as a {@link Feature}.
  */
 public final class Events implements Feature {
     public static final String CREATE_FORM = "event.create";
 
     private final EventStore store;
     private final CommunityStore communities;
+    private final Privacy privacy;
+    private final FeedTokens feedTokens;
+    private final Optional<String> publicUrl;
     private final UserDirectory users;
     private final Announcer announcer;
     private final EventReminders reminders;
     private final EventCalendar calendar;
     private final Clock clock;
 
-    public Events(Database db, CommunityStore communities, UserDirectory users, ChatPorts ports, Clock clock) {
+    /** {@code publicUrl}: where people reach the bot's HTTP server, for the feed links (without it, the path alone). */
+    public Events(Database db, CommunityStore communities, Privacy privacy, UserDirectory users, ChatPorts ports,
+                  Clock clock, Optional<String> publicUrl) {
         this.store = new EventStore(db);
         this.communities = communities;
+        this.privacy = privacy;
+        this.feedTokens = new FeedTokens(db);
+        this.publicUrl = publicUrl;
         this.users = users;
         this.clock = clock;
         this.announcer = new Announcer(store, communities, ports, clock);
@@ -54,6 +63,7 @@ public final class Events implements Feature {
         registry.form(CREATE_FORM, create::submit);
         new EventChanges(this).register(registry);
         new AttendanceCommands(this).register(registry);
+        new FeedCommands(this).register(registry);
         reminders.tasks().forEach(registry::job);
     }
 
@@ -61,9 +71,23 @@ public final class Events implements Feature {
         return reminders;
     }
 
-    /** The iCalendar feed of a community ({@code /calendar/<community>.ics}), when the community exists. */
+    /**
+     * The public iCalendar feed of a community ({@code /calendar/<community>.ics}): only for a community whose channels
+     * are all public. A private one answers as one that does not exist; its members have feeds of their own.
+     */
     public Optional<String> feed(String community) {
-        return communities.find(community.toLowerCase(Locale.ROOT))
+        return communities.find(community.toLowerCase(Locale.ROOT)).filter(c -> !privacy.isPrivate(c.name()))
+                .map(c -> calendar.ics(store.all(c.name()), c.name() + " (CoP Bot)"));
+    }
+
+    /**
+     * A person's feed of a community ({@code /calendar/<community>/<token>.ics}): when the token is live, was issued
+     * for this community, and its owner may still see the community (someone who left its private channels loses it).
+     */
+    public Optional<String> feed(String community, String token) {
+        String name = community.toLowerCase(Locale.ROOT);
+        return feedTokens.owner(token).filter(o -> o.community().equals(name))
+                .flatMap(o -> communities.find(name).filter(c -> privacy.maySee(o.user(), c)))
                 .map(c -> calendar.ics(store.all(c.name()), c.name() + " (CoP Bot)"));
     }
 
@@ -114,6 +138,18 @@ public final class Events implements Feature {
         return communities;
     }
 
+    Privacy privacy() {
+        return privacy;
+    }
+
+    FeedTokens feedTokens() {
+        return feedTokens;
+    }
+
+    Optional<String> publicUrl() {
+        return publicUrl;
+    }
+
     UserDirectory users() {
         return users;
     }
@@ -135,7 +171,8 @@ public final class Events implements Feature {
         return actor.zone().or(() -> store.zoneOf(actor.id())).orElse(ZoneId.of("UTC"));
     }
 
-    Event event(String typed) {
+    /** The event with the typed id, when {@code reader} may see its community (else it answers as a missing one). */
+    Event event(String typed, UserId reader) {
         String t = typed.strip().startsWith("#") ? typed.strip().substring(1) : typed.strip();
         long id;
         try {
@@ -144,12 +181,13 @@ public final class Events implements Feature {
             throw new UserError("'" + typed + "' is not an event id: ids are numbers, as in /cop event who 12. "
                     + "/cop events lists upcoming events with their ids.");
         }
-        return store.find(id).orElseThrow(() -> UserError.refused("There is no event " + id
+        return store.find(id).filter(e -> communities.find(e.community()).map(c -> privacy.maySee(reader, c)).orElse(true))
+                .orElseThrow(() -> UserError.refused("There is no event " + id
                 + ". /cop events lists upcoming events with their ids."));
     }
 
-    Event live(String typed) {
-        Event e = event(typed);
+    Event live(String typed, UserId reader) {
+        Event e = event(typed, reader);
         if (e.cancelled()) {
             throw UserError.refused("Event " + e.id() + " (" + e.title() + ") was cancelled.");
         }
@@ -171,10 +209,13 @@ public final class Events implements Feature {
         }
     }
 
-    /** The community named, else the channel's, else the one the actor organises, else the only one there is. */
+    /**
+     * The community named, else the channel's, else the one the actor organises, else the only one there is; one
+     * hidden from the actor (see {@link Privacy}) is never found, suggested or listed.
+     */
     Community community(Optional<String> typed, Actor actor, boolean admin, ChannelId channel) {
         if (typed.isPresent()) {
-            Community c = CommunityChannels.named(communities, typed.get());
+            Community c = privacy.named(actor.id(), typed.get());
             if (c.archived()) {
                 throw UserError.refused(c.name() + " is archived; it takes no new events.");
             }
@@ -184,7 +225,7 @@ public final class Events implements Feature {
         if (here.size() == 1) {
             return communities.find(here.get(0)).orElseThrow();
         }
-        List<Community> live = communities.all(false);
+        List<Community> live = privacy.visible(actor.id(), false);
         List<Community> mine = live.stream().filter(c -> organises(actor, false, c.name(), Optional.empty())).toList();
         if (mine.size() == 1) {
             return mine.get(0);

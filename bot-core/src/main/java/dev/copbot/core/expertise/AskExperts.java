@@ -11,12 +11,14 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.SearchEngine;
@@ -69,6 +71,7 @@ public final class AskExperts implements Feature {
     private final ExpertPreferences preferences;
     private final Discussions discussions;
     private final CommunityStore communities;
+    private final Privacy privacy;
     private final UserDirectory users;
     private final ChatPorts ports;
     private final Permalinks permalinks;
@@ -85,6 +88,7 @@ public final class AskExperts implements Feature {
         this.preferences = preferences;
         this.discussions = discussions;
         this.communities = communities;
+        this.privacy = new Privacy(communities, discussions.access()::mayRead);
         this.users = users;
         this.ports = ports;
         this.permalinks = permalinks;
@@ -103,10 +107,10 @@ public final class AskExperts implements Feature {
 
     @Override
     public void register(Registry registry) {
-        registry.command(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER)
+        registry.command(command("ask").param(repeated("question")).option("community", "name").access(Access.MEMBER).cost(Cost.ASK)
                 .summary("Ask a question: see the closest solved threads first, then send it to the experts.")
                 .example("/cop ask how do we rotate the ingress TLS certificate? community:sre").handler(this::ask));
-        registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER)
+        registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER).cost(Cost.ASK)
                 .summary("Post your question in the community channel and ask its top experts (the button of /cop ask).")
                 .example("/cop ask-experts q1a2b3c4").handler(this::route));
         registry.command(command("expert snooze").param(optional("off")).option("until", "YYYY-MM-DD")
@@ -245,7 +249,8 @@ public final class AskExperts implements Feature {
 
     private String community(CommandContext ctx) {
         if (ctx.option("community").isPresent()) {
-            return ctx.option("community").get().toLowerCase(Locale.ROOT);
+            // A community hidden from the asker answers like a missing one.
+            return privacy.named(ctx.actor().id(), ctx.option("community").get()).name();
         }
         List<String> ofChannel = communities.communitiesOfChannel(ctx.channel());
         if (ofChannel.size() == 1) {

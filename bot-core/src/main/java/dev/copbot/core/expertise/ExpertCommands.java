@@ -6,13 +6,14 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.Token;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CommunityChannels;
-import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
@@ -36,19 +37,20 @@ public final class ExpertCommands implements Feature {
 
     private final ExpertFinder finder;
     private final ExpertPreferences preferences;
-    private final CommunityStore communities;
+    private final Privacy privacy;
     private final UserDirectory users;
 
-    public ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, CommunityStore communities, UserDirectory users) {
+    public ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, Privacy privacy, UserDirectory users) {
+        this.privacy = privacy;
         this.finder = finder;
         this.preferences = preferences;
-        this.communities = communities;
         this.users = users;
     }
 
     @Override
     public void register(Registry registry) {
         registry.command(command("experts").param(repeated("topic")).option("community", "name").access(Access.MEMBER)
+                .cost(Cost.EXPERTS)
                 .summary("Who knows about a topic, ranked by answers they gave that were accepted or thanked.")
                 .example("/cop experts kafka consumer lag").example("/cop experts tls rotation community:sre")
                 .handler(this::experts));
@@ -64,7 +66,7 @@ public final class ExpertCommands implements Feature {
     private Reply experts(CommandContext ctx) {
         String topic = String.join(" ", ctx.args().stream().map(Token::display).toList());
         List<ChannelId> channels = ctx.option("community")
-                .map(name -> CommunityChannels.of(communities, name, "it has no discussions to learn from"))
+                .map(name -> CommunityChannels.of(privacy, ctx.actor().id(), name, "it has no discussions to learn from"))
                 .orElse(List.of());
         Instant now = ctx.clock().instant();
         List<ExpertFinder.Expert> found = finder.find(ctx.actor().id(), topic, channels, now, SHOWN);

@@ -9,7 +9,7 @@ import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
@@ -40,6 +40,7 @@ public final class Leaderboard implements Feature {
     private final KudosStore kudos;
     private final CommunityStore communities;
     private final AccessControl access;
+    private final Privacy privacy;
     private final UserDirectory users;
 
     public Leaderboard(Activity activity, KudosStore kudos, CommunityStore communities, AccessControl access,
@@ -48,6 +49,7 @@ public final class Leaderboard implements Feature {
         this.kudos = kudos;
         this.communities = communities;
         this.access = access;
+        this.privacy = new Privacy(communities, access::mayRead);
         this.users = users;
     }
 
@@ -69,17 +71,19 @@ public final class Leaderboard implements Feature {
         Period period = Period.parse("month").orElseThrow();
         List<String> args = ctx.argsFrom(0);
         if (args.size() == 2) {
-            community = Optional.of(CommunityChannels.named(communities, args.get(0)));
+            community = Optional.of(privacy.named(ctx.actor().id(), args.get(0)));
             period = Period.require(args.get(1));
         } else if (args.size() == 1) {
             Optional<Period> asPeriod = Period.parse(args.get(0));
             if (asPeriod.isPresent()) {
                 period = asPeriod.get();
-            } else if (communities.find(args.get(0).toLowerCase(java.util.Locale.ROOT)).isPresent()) {
-                community = communities.find(args.get(0).toLowerCase(java.util.Locale.ROOT));
+            } else if (privacy.find(ctx.actor().id(), args.get(0)).isPresent()) {
+                community = privacy.find(ctx.actor().id(), args.get(0));
             } else {
+                // A community hidden from the asker is neither found nor suggested.
                 throw new UserError("'" + args.get(0) + "' is neither a community nor a period (" + Period.USAGE + ")."
-                        + dev.copbot.core.command.Suggestions.didYouMean(args.get(0), communities.names()));
+                        + dev.copbot.core.command.Suggestions.didYouMean(args.get(0), privacy.visible(ctx.actor().id(), true)
+                        .stream().map(Community::name).toList()));
             }
         }
         UserId asker = ctx.actor().id();

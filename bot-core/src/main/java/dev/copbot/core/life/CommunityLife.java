@@ -8,9 +8,9 @@ import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.community.Leaders;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
@@ -54,6 +54,7 @@ public final class CommunityLife implements Feature {
     final Permalinks permalinks;
     final Clock clock;
     final Settings settings;
+    final Privacy privacy;
     final Welcome welcome;
     final Digests digests;
     private final RecurringTask<Void> tick;
@@ -72,6 +73,7 @@ public final class CommunityLife implements Feature {
         this.permalinks = permalinks;
         this.clock = clock;
         this.settings = settings;
+        this.privacy = new Privacy(communities, discussions.access()::mayRead);
         this.welcome = new Welcome(this);
         this.digests = new Digests(this);
         this.tick = Tasks.recurring(TICK_TASK, FixedDelay.of(TICK_EVERY)).execute((instance, ctx) -> tick());
@@ -116,21 +118,30 @@ public final class CommunityLife implements Feature {
 
     // --- shared by the command classes --------------------------------------------------------------------------
 
-    /** The community a command names, else the one its channel belongs to, else the only one there is. */
+    /**
+     * The community a command names, else the one its channel belongs to, else the only one there is. A community
+     * hidden from the asker (all its channels private, none theirs) is neither found, suggested nor listed.
+     */
     Community communityFor(CommandContext ctx, Optional<String> typed) {
+        UserId asker = ctx.actor().id();
         if (typed.isPresent()) {
-            return CommunityChannels.named(communities, typed.get());
+            return privacy.named(asker, typed.get());
         }
         List<String> here = communities.communitiesOfChannel(ctx.channel());
         if (here.size() == 1) {
             return communities.find(here.get(0)).orElseThrow();
         }
-        List<Community> all = communities.all(false);
+        List<Community> all = privacy.visible(asker, false);
         if (all.size() == 1) {
             return all.get(0);
         }
         throw new UserError(all.isEmpty() ? "There are no communities yet."
                 : "Say which community: " + String.join(", ", all.stream().map(Community::name).toList()) + ".");
+    }
+
+    /** A community named in a leader's command, as {@link #communityFor} finds it. */
+    Community named(CommandContext ctx, String typed) {
+        return privacy.named(ctx.actor().id(), typed);
     }
 
     void requireLeader(CommandContext ctx, Community c, String action) {

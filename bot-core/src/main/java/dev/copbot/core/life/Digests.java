@@ -10,7 +10,6 @@ import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
@@ -93,7 +92,7 @@ final class Digests {
     }
 
     private Reply schedule(CommandContext ctx) {
-        Community c = CommunityChannels.named(life.communities, ctx.arg(0));
+        Community c = life.named(ctx, ctx.arg(0));
         life.requireLeader(ctx, c, "schedule the digest of " + c.name());
         LifeStore.DigestSchedule now = life.store.schedule(c.name());
         Optional<String> off = ctx.optionalArg(1);

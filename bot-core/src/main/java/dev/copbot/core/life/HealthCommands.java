@@ -5,6 +5,7 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.Cost;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
 import dev.copbot.core.command.UserError;
@@ -40,7 +41,7 @@ final class HealthCommands {
 
     void register(Registry registry) {
         registry.command(command("health").param(optional("community")).option("period", "30d").option("until", "YYYY-MM-DD")
-                .access(Access.LEADER)
+                .access(Access.LEADER).cost(Cost.CHART)
                 .summary("Is the community alive? Active members, answer rate, time to first answer, events, trend.")
                 .example("/cop health kafka").example("/cop health kafka period:quarter until:2026-06-30")
                 .handler(this::health));

@@ -10,7 +10,6 @@ import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.CharterField;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.Role;
 import dev.copbot.core.discussion.Activity.ThreadSummary;
 import dev.copbot.core.event.Events;
@@ -53,7 +52,7 @@ final class Welcome {
     }
 
     private Reply configure(CommandContext ctx) {
-        Community c = CommunityChannels.named(life.communities, ctx.arg(0));
+        Community c = life.named(ctx, ctx.arg(0));
         Optional<String> off = ctx.optionalArg(1);
         Optional<String> text = ctx.option("text").map(String::strip);
         if (off.isEmpty() && text.isEmpty()) {
@@ -75,7 +74,7 @@ final class Welcome {
     }
 
     private Reply review(CommandContext ctx) {
-        Community c = CommunityChannels.named(life.communities, ctx.arg(0));
+        Community c = life.named(ctx, ctx.arg(0));
         life.requireLeader(ctx, c, "review the charter of " + c.name());
         life.store.database().transaction(() -> life.store.charterReviewed(c.name(), ctx.clock().instant()));
         return Reply.ok("Thanks: the charter of " + c.name() + " is confirmed. The next review is in a year.");

@@ -31,6 +31,7 @@ class MemberListTest extends OnEachStore {
         assertThat(list.ok()).as(list.text()).isTrue();
         assertThat(list.data().get("members")).asList().contains("alice");
         assertThat(bot.as("alice", "community members data-science").ok()).as("members are not leaders").isFalse();
-        assertThat(bot.admin("community members data-sceince").text()).contains("No community 'data-sceince'");
+        assertThat(bot.admin("community members data-sceince").text())
+                .contains("no community named 'data-sceince'").contains("data-science");
     }
 }

@@ -27,7 +27,12 @@ public final class BotDriver {
     private final CopBot bot;
 
     public BotDriver(Database db) {
-        this.bot = new CopBot(db, BotSettings.defaults(), CLOCK, new ChatPorts());
+        this(db, BotSettings.defaults(), CLOCK, new ChatPorts());
+    }
+
+    /** With other settings, a driven clock (e.g. {@link TestClock}) or ports that record what the bot sends. */
+    public BotDriver(Database db, BotSettings settings, Clock clock, ChatPorts ports) {
+        this.bot = new CopBot(db, settings, clock, ports);
     }
 
     public CopBot bot() {
