@@ -17,6 +17,7 @@ import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +131,7 @@ public final class ExpertCommands implements Feature {
                     + e.latest().map(l -> ", latest " + ago(l, now)).orElse(""));
         }
         if (e.kudos() > 0) {
-            parts.add(e.kudos() + " kudos on those threads");
+            parts.add(Plural.of(e.kudos(), "kudo", "kudos") + " on those threads");
         }
         if (!e.skills().isEmpty()) {
             parts.add((e.skills().size() == 1 ? "declared skill: " : "declared skills: ") + String.join(", ", e.skills()));
