@@ -25,6 +25,7 @@ import dev.copbot.core.home.HomeView;
 import dev.copbot.core.kudos.KudosCommands;
 import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.kudos.Leaderboard;
+import dev.copbot.core.life.CommunityInfo;
 import dev.copbot.core.life.CommunityLife;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChatPorts;
@@ -72,7 +73,7 @@ final class Features {
         // Listeners first where order matters: the store sees a join before the community welcomes the member.
         discussions.register(registry);
         new HelpCommand(router).register();
-        new CommunityCommands(communities, users, life::joined).register(registry);
+        new CommunityCommands(communities, users, life::joined, new CommunityInfo(life)).register(registry);
         new SkillCommands(skills, users).register(registry);
         new SearchCommands(discussions, communities, users, permalinks).register(registry);
         new ExpertCommands(experts, preferences, communities, users).register(registry);

@@ -35,13 +35,16 @@ public final class CommunityCommands implements Feature {
     private final UserDirectory users;
     private final Mentions mentions;
     private final java.util.function.BiConsumer<String, UserId> onJoin;
+    private final InfoDetails details;
 
     /** {@code joined} hears of each new member after the join is stored (to send the welcome). */
-    public CommunityCommands(CommunityStore store, UserDirectory users, java.util.function.BiConsumer<String, UserId> joined) {
+    public CommunityCommands(CommunityStore store, UserDirectory users, java.util.function.BiConsumer<String, UserId> joined,
+                             InfoDetails details) {
         this.store = store;
         this.users = users;
         this.mentions = new Mentions(users);
         this.onJoin = joined;
+        this.details = details;
     }
 
     @Override
@@ -54,7 +57,7 @@ public final class CommunityCommands implements Feature {
                 .example("/cop community create data-science purpose:\"Models, notebooks, pipelines\" channel:#data-science")
                 .handler(this::create));
         registry.command(command("community info").param(required("name"))
-                .summary("The charter, leaders, channels and member count of a community.")
+                .summary("A community at a glance: charter, leaders, members, channels, experts, next event, health.")
                 .example("/cop community info data-science").handler(this::info));
         registry.command(command("community charter").param(required("name"))
                 .option("purpose", "\"…\"").option("scope", "\"…\"").option("cadence", "\"…\"").option("ask", "\"…\"")
@@ -91,7 +94,8 @@ public final class CommunityCommands implements Feature {
         List<Block> blocks = new ArrayList<>();
         for (Community c : all) {
             long members = store.memberCount(c.name());
-            List<String> channels = store.channels(c.name()).stream().map(ch -> "#" + ch.name()).toList();
+            List<String> channels = store.channels(c.name()).stream().filter(ch -> details.shows(ctx.actor().id(), ch))
+                    .map(ch -> "#" + ch.name()).toList();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", c.name());
             row.put("purpose", c.purpose().orElse(null));
@@ -129,18 +133,21 @@ public final class CommunityCommands implements Feature {
 
     private Reply info(CommandContext ctx) {
         Community c = existing(ctx.arg(0));
+        UserId viewer = ctx.actor().id();
         Map<String, Object> data = describe(c);
+        List<String> channels = store.channels(c.name()).stream().filter(ch -> details.shows(viewer, ch))
+                .map(Channel::name).toList();
+        data.put("channels", channels);
         List<Field> fields = new ArrayList<>();
         for (CharterField f : CharterField.values()) {
             fields.add(new Field(f.label(), charter(c, f).orElse("")));
         }
         @SuppressWarnings("unchecked")
         List<String> leaders = (List<String>) data.get("leaders");
-        @SuppressWarnings("unchecked")
-        List<String> channels = (List<String>) data.get("channels");
         fields.add(new Field("Leaders", String.join(", ", leaders)));
         fields.add(new Field("Channels", String.join(", ", channels.stream().map(ch -> "#" + ch).toList())));
         fields.add(new Field("Members", data.get("members").toString()));
+        details.add(c, viewer, fields, data);
         String text = c.name() + (c.archived() ? " (archived)" : "") + ": " + c.purpose().orElse("no purpose set yet");
         return Reply.ok(text).with(new Block.Section("Charter of " + c.name(), "", fields)).withData("community", data);
     }
