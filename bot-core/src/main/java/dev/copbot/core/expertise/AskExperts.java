@@ -242,8 +242,9 @@ public final class AskExperts implements Feature {
             throw new UserError("That date is already past; give a day from today on.");
         }
         preferences.setSnoozedUntil(ctx.actor().id(), Optional.of(until), now);
-        return Reply.ok("Snoozed: nobody will ask you to help with questions until "
-                + until.atOffset(ZoneOffset.UTC).toLocalDate() + ". You are still listed in /cop experts.");
+        String when = ctx.option("until").map(d -> "until the end of " + ExpertCommands.lastDay(until, ZoneOffset.UTC))
+                .orElse("for a week");
+        return Reply.ok("Snoozed: nobody will ask you to help with questions " + when + ". You are still listed in /cop experts.");
     }
 
     private String community(CommandContext ctx) {

@@ -138,7 +138,7 @@ public final class ExpertCommands implements Feature {
         }
         if (e.away()) {
             parts.add(e.awayUntil().filter(u -> u.isBefore(Instant.parse("9999-01-01T00:00:00Z")))
-                    .map(u -> "away until " + u.atZone(zone).toLocalDate()).orElse("away"));
+                    .map(u -> "away until " + lastDay(u, zone)).orElse("away"));
         }
         return String.join("; ", parts);
     }
@@ -163,6 +163,11 @@ public final class ExpertCommands implements Feature {
         preferences.setOptedOut(ctx.actor().id(), out, ctx.clock().instant());
         return Reply.ok(out ? "You will not be listed as an expert. /cop expert optin undoes it."
                 : "You can be listed as an expert again.").withData("optedOut", out);
+    }
+
+    /** Away until:D is stored as the start of the day after D, the first moment back; people read D, the last day away. */
+    static java.time.LocalDate lastDay(Instant firstMomentBack, ZoneId zone) {
+        return firstMomentBack.minusSeconds(1).atZone(zone).toLocalDate();
     }
 
     private Reply away(CommandContext ctx) {

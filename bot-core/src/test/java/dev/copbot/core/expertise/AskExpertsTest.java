@@ -157,6 +157,8 @@ class AskExpertsTest {
 
         clock.set(T0.plusSeconds(86_400));
         assertThat(as("e4", "expert snooze off").ok()).isTrue();
+        assertThat(as("e5", "expert snooze until:2026-12-24").text()).contains("until the end of 2026-12-24.");
+        assertThat(as("e5", "expert snooze off").ok()).isTrue();
         askAndRoute("bob", "what kafka consumer lag is normal for us?");
         assertThat(dms()).containsExactly("e1", "e2", "e3");
     }
