@@ -178,7 +178,12 @@ abstract class EventCommandScenarios extends EventScenarios {
                 .isEqualTo("2026-04-05T12:00+02:00");
         assertThat(local(moved.<DtStart<Temporal>>getProperty(Property.DTSTART).orElseThrow().getDate()))
                 .isEqualTo("2026-04-05T14:00+02:00");
-        assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(calendar.<net.fortuna.ical4j.model.component.VTimeZone>getComponents("VTIMEZONE")).singleElement()
+                .satisfies(z -> {
+                    assertThat(z.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+                    assertThat(z.getObservances()).hasSize(2); // this year's rules, not Berlin's history since 1893
+                });
 
         ok("alice", "event cancel 1");
         VEvent cancelled = new CalendarBuilder().build(new StringReader(bot.events().feed("data-science").orElseThrow()))
@@ -186,6 +191,19 @@ abstract class EventCommandScenarios extends EventScenarios {
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(cancelled, Property.SEQUENCE)).isEqualTo("4");
         assertThat(bot.events().feed("nosuch")).isEmpty();
+    }
+
+    @Test
+    void aUtcEventIsWrittenInUtcTimesWithNoTimeZoneToResolve() throws Exception {
+        ok("admin", "event create \"Admin hour\" 2026-03-26 16:00 tz:UTC repeat:weekly community:data-science");
+        ok("admin", "event cancel 1 on:2026-04-02");
+        ok("admin", "event edit 1 on:2026-04-09 time:17:00");
+        String ics = (String) ok("bob", "event ics 1").data().get("ics");
+        assertThat(ics).contains("DTSTART:20260326T160000Z", "EXDATE:20260402T160000Z", "RECURRENCE-ID:20260409T160000Z")
+                .doesNotContain("TZID", "VTIMEZONE");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(calendar.getComponents("VEVENT")).hasSize(2);
     }
 
     private static String value(VEvent v, String property) {
