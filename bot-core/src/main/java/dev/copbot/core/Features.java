@@ -27,6 +27,7 @@ import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.kudos.Leaderboard;
 import dev.copbot.core.life.CommunityInfo;
 import dev.copbot.core.life.CommunityLife;
+import dev.copbot.core.people.PersonSettings;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.store.Database;
@@ -84,5 +85,6 @@ final class Features {
         new KudosCommands(kudos, communities, messages, users, ports, settings.kudos()).register(registry);
         new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(registry);
         life.register(registry);
+        new PersonSettings(users).register(registry);
     }
 }

@@ -67,21 +67,7 @@ public final class EventInput {
     }
 
     public static ZoneId zone(String typed) {
-        String t = typed.strip();
-        if (t.equalsIgnoreCase("UTC") || t.equalsIgnoreCase("Z") || t.equalsIgnoreCase("GMT")) {
-            return ZoneId.of("UTC");
-        }
-        Set<String> known = ZoneId.getAvailableZoneIds();
-        Optional<String> exact = known.stream().filter(z -> z.equalsIgnoreCase(t)).findFirst();
-        if (exact.isPresent()) {
-            return ZoneId.of(exact.get());
-        }
-        List<String> byCity = known.stream().filter(z -> z.contains("/")
-                && z.substring(z.lastIndexOf('/') + 1).equalsIgnoreCase(t.replace(' ', '_'))).sorted().toList();
-        String hint = !byCity.isEmpty() ? " Did you mean " + String.join(" or ", byCity.stream().limit(2)
-                .map(z -> "'" + z + "'").toList()) + "?" : Suggestions.didYouMean(t, known);
-        throw new UserError("'" + typed + "' is not a time zone I know." + hint
-                + " Use an IANA zone id such as tz:Europe/Berlin, tz:America/New_York or tz:UTC.");
+        return dev.copbot.core.command.ZoneArgument.parse(typed);
     }
 
     public static Duration duration(String typed) {

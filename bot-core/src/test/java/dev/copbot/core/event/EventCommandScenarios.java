@@ -52,6 +52,19 @@ abstract class EventCommandScenarios extends EventScenarios {
     }
 
     @Test
+    void everyoneChoosesTheZoneTheirTimesAreShownIn() {
+        ok("alice", WEEKLY);
+        assertThat(ok("bob", "settings tz").text()).contains("Times are shown to you in UTC.");
+        assertThat(ok("bob", "settings tz europe/paris").data()).containsEntry("zone", "Europe/Paris");
+        assertThat(ok("bob", "events data-science").text()).contains("(times in Europe/Paris");
+        assertThat(ok("bob", "settings tz").text()).contains("in Europe/Paris, the zone you chose.");
+        assertThat(refused("bob", "settings tz paris").text()).contains("Did you mean 'Europe/Paris'?");
+        assertThat(refused("bob", "settings tz Mars/Olympus").text()).contains("not a time zone");
+        ok("bob", "settings tz off");
+        assertThat(ok("bob", "events data-science").text()).contains("(times in UTC");
+    }
+
+    @Test
     void badInputSaysWhatWasWrongAndHowToWriteIt() {
         List<String[]> cases = List.of(
                 new String[] {"event create \"Retro\" 2026-03-19 12:00 tz:UTC", "is in the past"},
