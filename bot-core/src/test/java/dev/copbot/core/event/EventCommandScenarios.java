@@ -141,6 +141,11 @@ abstract class EventCommandScenarios extends EventScenarios {
         assertThat(form.inputs()).extracting(Form.Input::id).contains("title", "date", "time", "tz", "repeat");
         assertThat(form.inputs()).filteredOn(i -> i.id().equals("tz")).singleElement()
                 .extracting(Form.Input::initialValue).isEqualTo("Europe/Berlin");
+        // pickers where a platform has them, and a menu of the communities alice may announce events of
+        assertThat(form.inputs()).extracting(Form.Input::kind).containsSubsequence(Form.Input.Kind.DATE,
+                Form.Input.Kind.TIME, Form.Input.Kind.CHOICE);
+        assertThat(form.inputs()).filteredOn(i -> i.id().equals("community")).singleElement()
+                .satisfies(i -> assertThat(i.choices()).containsExactly("data-science"));
 
         Reply bad = bot.handle(new Inbound.FormSubmitted(alice, form.id(), Map.of("title", "Demo", "date", "2026-03-25",
                 "time", "9am-ish"), form.context())).orElseThrow();
