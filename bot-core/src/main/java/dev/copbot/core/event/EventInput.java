@@ -1,6 +1,5 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
