@@ -102,7 +102,9 @@ public final class CopBot {
     /** Runs a {@code /cop …} command: always answers, never throws. */
     public Reply run(CommandInvoked command) {
         features.users.seen(command.actor(), clock.instant());
-        return registry.commands().dispatch(command, isAdmin(command.actor()));
+        CommandInvoked inZone = new CommandInvoked(features.users.inChosenZone(command.actor()), command.channel(),
+                command.thread(), command.text(), command.interaction());
+        return registry.commands().dispatch(inZone, isAdmin(command.actor()));
     }
 
     /** Handles anything a platform reports; interactions (commands, buttons, forms) answer with a reply. */
@@ -132,7 +134,9 @@ public final class CopBot {
     private Reply submit(Registry.FormHandler handler, Inbound.FormSubmitted form) {
         features.users.seen(form.actor(), clock.instant());
         try {
-            return handler.submit(form, isAdmin(form.actor()));
+            Inbound.FormSubmitted inZone = new Inbound.FormSubmitted(features.users.inChosenZone(form.actor()),
+                    form.formId(), form.values(), form.context());
+            return handler.submit(inZone, isAdmin(form.actor()));
         } catch (UserError e) {
             return Reply.error(e.getMessage());
         } catch (RuntimeException e) {

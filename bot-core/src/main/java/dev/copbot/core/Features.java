@@ -27,7 +27,9 @@ import dev.copbot.core.home.HomeView;
 import dev.copbot.core.kudos.KudosCommands;
 import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.kudos.Leaderboard;
+import dev.copbot.core.life.CommunityInfo;
 import dev.copbot.core.life.CommunityLife;
+import dev.copbot.core.people.PersonSettings;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.store.Database;
@@ -76,7 +78,7 @@ final class Features {
         // Listeners first where order matters: the store sees a join before the community welcomes the member.
         discussions.register(registry);
         new HelpCommand(router).register();
-        new CommunityCommands(communities, users, privacy, life::joined).register(registry);
+        new CommunityCommands(communities, users, privacy, life::joined, new CommunityInfo(life)).register(registry);
         new MemberList(communities, privacy, users).register(registry);
         new SkillCommands(skills, users).register(registry);
         new SearchCommands(discussions, privacy, users, permalinks).register(registry);
@@ -88,5 +90,6 @@ final class Features {
         new KudosCommands(kudos, communities, messages, users, ports, settings.kudos()).register(registry);
         new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(registry);
         life.register(registry);
+        new PersonSettings(users).register(registry);
     }
 }

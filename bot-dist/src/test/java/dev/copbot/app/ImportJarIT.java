@@ -111,7 +111,13 @@ class ImportJarIT {
     void stackExchangeDumpsImportWithTheCountsTheConverterPrinted() throws Exception {
         Path tool = Path.of("../../shared/tools/se2slack.py").toAbsolutePath().normalize();
         Path data = Path.of("../../shared/data").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.exists(tool) && Files.isDirectory(data), "no ../shared/tools/se2slack.py here");
+        if (!Files.exists(tool) || !Files.isDirectory(data)) {
+            // Said out loud: a silent skip reads as a pass.
+            String why = "the Stack Exchange import test needs " + tool + " and " + data + " (a ../shared beside the "
+                    + "checkout); they are absent, so it is skipped";
+            System.out.println("SKIPPED: " + why);
+            Assumptions.abort(why);
+        }
         for (String dump : List.of("stackexchange-ai-2016", "stackexchange-bicycles-meta-2023")) {
             Process p = new ProcessBuilder("python3", tool.toString(), data.resolve(dump).toString(),
                     dir.resolve(dump).toString()).redirectErrorStream(true).start();

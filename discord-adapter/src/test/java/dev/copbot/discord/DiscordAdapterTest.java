@@ -64,7 +64,11 @@ class DiscordAdapterTest {
         h.discord.gateway().dispatch("INTERACTION_CREATE", Payloads.slash(search, "tok-search", FakeDiscord.BOB, null,
                 "search", Payloads.option("words", 3, "rotate certificate")));
         Call found = h.discord.await("POST", "interactions/" + search + "/tok-search/callback");
-        String all = found.body().get("data").toString();
+        if (found.body().get("type").asInt() == 5) { // deferred on a busy machine: the answer edits the deferral
+            found = h.discord.await("PATCH", "webhooks/" + FakeDiscord.APP + "/tok-search/messages/@original");
+        }
+        JsonNode answer = found.body().has("data") ? found.body().get("data") : found.body();
+        String all = answer.toString();
         assertThat(all).contains("cert-manager")
                 .contains("https://discord.com/channels/" + FakeDiscord.GUILD + "/" + FakeDiscord.GENERAL + "/" + message);
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.command.CommandSpec;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
@@ -63,8 +64,13 @@ class InteractionsTest {
                 .with(new Block.Section("Menu", "At 2026-11-23T10:00:00Z", List.of()))
                 .with(new Block.Actions(List.of(new Button(Button.RUN_COMMAND, "Help", "help",
                         Button.Style.PRIMARY, "help"))))));
-        bot.router().register(command("feedback").summary("Opens a form.").handler(ctx -> Reply.ok("")
-                .withForm(new Form("feedback", "Feedback", "Send", List.of(new Form.Input("comment", "Comment",
+        // one command for both forms: the test's commands share /cop's 25 entries with the real ones
+        List<Form.Input> seven = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> new Form.Input("f" + i,
+                "Field " + i, "", "", false, false, 50)).toList();
+        bot.router().register(command("feedback").param(CommandSpec.Param.optional("length")).summary("Opens a form.")
+                .handler(ctx -> Reply.ok("").withForm(ctx.optionalArg(0).isPresent()
+                        ? new Form("survey", "Survey", "Send", seven, "ctx-7")
+                        : new Form("feedback", "Feedback", "Send", List.of(new Form.Input("comment", "Comment",
                         "What went well?", "", true, true, 500)), "ctx-42"))));
     }
 
@@ -162,6 +168,51 @@ class InteractionsTest {
         assertThat(form.values()).containsEntry("comment", "Great talk");
         Call answer = h.discord.await("POST", "interactions/" + id("41") + "/tok-submit/callback");
         assertThat(answer.body().at("/data/content").asText()).contains("That form is no longer active");
+    }
+
+    @Test
+    void aFormLongerThanAModalIsAskedInStepsAndArrivesWhole() throws Exception {
+        start();
+        h.discord.gateway().dispatch("INTERACTION_CREATE", slash(id("50"), "tok-survey", null, "feedback",
+                Payloads.option("length", 3, "long")));
+        JsonNode first = h.discord.await("POST", "interactions/" + id("50") + "/tok-survey/callback").body();
+        assertThat(first.get("type").asInt()).as("MODAL").isEqualTo(9);
+        assertThat(first.at("/data/title").asText()).isEqualTo("Survey (1/2)");
+        assertThat(first.at("/data/components")).hasSize(5);
+        h.discord.gateway().dispatch("INTERACTION_CREATE", submit(id("51"), "tok-s1", first, 1, 5));
+
+        JsonNode saved = h.discord.await("POST", "interactions/" + id("51") + "/tok-s1/callback").body();
+        assertThat(saved.at("/data/content").asText()).contains("Saved. Continue (2/2)");
+        JsonNode button = saved.at("/data/components/0/components/0");
+        assertThat(button.get("label").asText()).isEqualTo("Continue (2/2)");
+        ObjectNode click = Payloads.interaction(id("52"), 3, "tok-next", ALICE, "alice", FakeDiscord.EVERYONE_PERMISSIONS);
+        click.putObject("data").put("custom_id", button.get("custom_id").asText()).put("component_type", 2);
+        click.set("message", Payloads.message("900000000000000600", GENERAL, APP, "copbot", "Saved.", true));
+        h.discord.gateway().dispatch("INTERACTION_CREATE", click);
+
+        JsonNode second = h.discord.await("POST", "interactions/" + id("52") + "/tok-next/callback").body();
+        assertThat(second.get("type").asInt()).as("MODAL").isEqualTo(9);
+        assertThat(second.at("/data/title").asText()).isEqualTo("Survey (2/2)");
+        assertThat(second.at("/data/components")).hasSize(2);
+        h.discord.gateway().dispatch("INTERACTION_CREATE", submit(id("53"), "tok-s2", second, 6, 7));
+
+        Inbound.FormSubmitted form = h.awaitInbound(Inbound.FormSubmitted.class);
+        assertThat(form.formId()).isEqualTo("survey");
+        assertThat(form.context()).isEqualTo("ctx-7");
+        assertThat(form.values()).containsOnlyKeys("f1", "f2", "f3", "f4", "f5", "f6", "f7").containsEntry("f7", "v7");
+    }
+
+    /** A modal's submission with "v<i>" typed into fields f<from>..f<to>. */
+    ObjectNode submit(String id, String token, JsonNode modal, int from, int to) {
+        ObjectNode submit = Payloads.interaction(id, 5, token, ALICE, "alice", FakeDiscord.EVERYONE_PERMISSIONS);
+        ObjectNode data = submit.putObject("data").put("custom_id", modal.at("/data/custom_id").asText());
+        var components = data.putArray("components");
+        for (int i = from; i <= to; i++) {
+            ObjectNode labelled = components.addObject().put("type", 18).put("id", 2 * i);
+            labelled.putObject("component").put("type", 4).put("id", 2 * i + 1).put("custom_id", "f" + i)
+                    .put("value", "v" + i);
+        }
+        return submit;
     }
 
     @Test

@@ -19,7 +19,10 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
 import java.nio.file.Path;
+import dev.copbot.core.testing.TestClock;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -116,6 +119,26 @@ class ImagePostsTest {
         assertThat(only("context", last).toString()).contains(ALT);
         assertThat(methods()).containsExactly(UPLOAD.get(0), UPLOAD.get(1), UPLOAD.get(2), "chat.postMessage",
                 "chat.postMessage", "chat.postMessage");
+    }
+
+    @Test
+    void theSameChartIsShownFromItsFileAndChartsOlderThanADayAreDeleted() throws Exception {
+        h.close();
+        TestClock clock = new TestClock(Instant.now());
+        h = new SlackHarness(tmp, clock);
+        port = h.bot.ports().require(Platform.SLACK);
+        h.slack.scriptUpload("F0CHART");
+        port.post(GENERAL, Optional.empty(), CHART);
+        port.post(GENERAL, Optional.empty(), CHART);
+        assertThat(h.slack.calls("files.getUploadURLExternal")).as("uploaded once").hasSize(1);
+        assertShowsChart(blocks(h.slack.calls("chat.postMessage").get(1).param("blocks")), "F0CHART");
+
+        clock.set(clock.instant().plus(Duration.ofHours(25)));
+        h.slack.scriptUpload("F1CHART");
+        port.post(GENERAL, Optional.empty(), CHART);
+        assertShowsChart(blocks(h.slack.calls("chat.postMessage").get(2).param("blocks")), "F1CHART");
+        assertThat(h.slack.await("files.delete", 1, 5)).singleElement()
+                .satisfies(c -> assertThat(c.param("file")).isEqualTo("F0CHART"));
     }
 
     List<String> methods() {

@@ -18,7 +18,7 @@ public record Period(String label, Optional<Duration> length) {
     public static final String USAGE = "week, month, quarter, year, all, or a number of days like 14d";
 
     public static Period days(int days) {
-        return new Period(days + " days", Optional.of(Duration.ofDays(days)));
+        return new Period(dev.copbot.core.reply.Plural.count(days, "day"), Optional.of(Duration.ofDays(days)));
     }
 
     /** The period the word names, or empty when it names none. */
@@ -43,6 +43,11 @@ public record Period(String label, Optional<Duration> length) {
     public static Period require(String typed) {
         return parse(typed).orElseThrow(() -> new UserError("'" + typed + "' is not a period. Use " + USAGE + "."
                 + Suggestions.didYouMean(typed, WORDS)));
+    }
+
+    /** The window as words after a noun: " in the last 30 days", or nothing for all time ("in the last all time"). */
+    public String within() {
+        return length.isPresent() ? " in the last " + label : "";
     }
 
     public Instant start(Instant end) {

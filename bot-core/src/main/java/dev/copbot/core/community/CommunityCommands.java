@@ -36,18 +36,21 @@ public final class CommunityCommands implements Feature {
     private final Mentions mentions;
     private final java.util.function.BiConsumer<String, UserId> onJoin;
     private final Privacy privacy;
+    private final InfoDetails details;
 
     /**
      * {@code joined} hears of each new member after the join is stored (to send the welcome); {@code privacy} keeps
-     * hidden communities and private channel names out of the list and out of reach of {@code join}.
+     * hidden communities and private channel names out of the list and out of reach of {@code join}; {@code details}
+     * adds what other features know to {@code community info}.
      */
     public CommunityCommands(CommunityStore store, UserDirectory users, Privacy privacy,
-                             java.util.function.BiConsumer<String, UserId> joined) {
+                             java.util.function.BiConsumer<String, UserId> joined, InfoDetails details) {
         this.store = store;
         this.privacy = privacy;
         this.users = users;
         this.mentions = new Mentions(users);
         this.onJoin = joined;
+        this.details = details;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class CommunityCommands implements Feature {
                 .example("/cop community create data-science purpose:\"Models, notebooks, pipelines\" channel:#data-science")
                 .handler(this::create));
         registry.command(command("community info").param(required("name"))
-                .summary("The charter, leaders, channels and member count of a community.")
+                .summary("A community at a glance: charter, leaders, members, channels, experts, next event, health.")
                 .example("/cop community info data-science").handler(this::info));
         registry.command(command("community charter").param(required("name"))
                 .option("purpose", "\"…\"").option("scope", "\"…\"").option("cadence", "\"…\"").option("ask", "\"…\"")
@@ -136,19 +139,21 @@ public final class CommunityCommands implements Feature {
     }
 
     private Reply info(CommandContext ctx) {
-        Community c = existing(ctx.arg(0));
-        Map<String, Object> data = describe(c);
+        UserId viewer = ctx.actor().id();
+        Community c = privacy.named(viewer, ctx.arg(0)); // a hidden community answers like a missing one
+        Map<String, Object> data = describeFor(viewer, c);
+        @SuppressWarnings("unchecked")
+        List<String> channels = (List<String>) data.get("channels");
         List<Field> fields = new ArrayList<>();
         for (CharterField f : CharterField.values()) {
             fields.add(new Field(f.label(), charter(c, f).orElse("")));
         }
         @SuppressWarnings("unchecked")
         List<String> leaders = (List<String>) data.get("leaders");
-        @SuppressWarnings("unchecked")
-        List<String> channels = (List<String>) data.get("channels");
         fields.add(new Field("Leaders", String.join(", ", leaders)));
         fields.add(new Field("Channels", String.join(", ", channels.stream().map(ch -> "#" + ch).toList())));
         fields.add(new Field("Members", data.get("members").toString()));
+        details.add(c, viewer, fields, data);
         String text = c.name() + (c.archived() ? " (archived)" : "") + ": " + c.purpose().orElse("no purpose set yet");
         return Reply.ok(text).with(new Block.Section("Charter of " + c.name(), "", fields)).withData("community", data);
     }

@@ -22,6 +22,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -128,14 +129,15 @@ public final class SearchCommands implements Feature {
                     new Field("Replies", Integer.toString(hit.replies())), new Field("Link", link))));
         }
         long total = found.total();
-        String count = (found.totalIsExact() ? "" : "more than ") + total + (total == 1 ? " thread" : " threads");
+        String count = (found.totalIsExact() ? "" : "more than ") + Plural.count(total, "thread");
         String text;
         if (results.isEmpty()) {
-            text = page > 1 && total > 0 ? "No more results: all " + count + " are on earlier pages."
+            text = page > 1 && total > 0 ? "No more results: " + (total == 1 ? "the only thread is" : "all " + count + " are") + " on earlier pages."
                     : "No threads you can read match '" + words + "'" + (hasFilters(request) ? " with these filters" : "")
                     + ". Try fewer or other words" + (hasFilters(request) ? ", or drop a filter" : "") + ".";
         } else {
-            text = count + " match '" + words + "'; showing " + ((page - 1) * PAGE_SIZE + 1) + "–" + rank + ".";
+            String verb = Plural.word(found.totalIsExact() ? total : 2, "matches", "match");
+            text = count + " " + verb + " '" + words + "'; showing " + ((page - 1) * PAGE_SIZE + 1) + "–" + rank + ".";
         }
         Reply reply = Reply.ok(text).withBlocks(blocks).withData("query", words).withData("total", total)
                 .withData("page", page).withData("results", results);

@@ -10,17 +10,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.DateList;
 import net.fortuna.ical4j.model.ParameterList;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
@@ -37,18 +34,15 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * iCalendar (RFC 5545) for one event or a community's feed, written with ical4j: a stable UID per event, SEQUENCE
- * bumped on every edit, DTSTART in the event's zone with its VTIMEZONE, RRULE, cancelled occurrences as EXDATE,
+ * bumped on every edit, DTSTART in the event's zone with a compact VTIMEZONE (UTC times for UTC events), RRULE, cancelled occurrences as EXDATE,
  * moved ones as RECURRENCE-ID overrides, and a cancelled event as STATUS:CANCELLED.
  */
 public final class EventCalendar {
-    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
-
     private final EventStore store;
     private final ChatPorts ports;
     private final Clock clock;
@@ -64,13 +58,12 @@ public final class EventCalendar {
         calendar.add(new ProdId("-//CoP Bot//Events//EN"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
+        // No METHOD: a subscribed feed is not an iTIP message, and PUBLISH would require an ORGANIZER we lack.
         calendar.add(new XProperty("X-WR-CALNAME", name));
-        Set<ZoneId> zones = new LinkedHashSet<>();
-        events.forEach(e -> zones.add(e.zone()));
-        for (ZoneId zone : zones) {
-            Optional.ofNullable(ZONES.getTimeZone(zone.getId())).ifPresent(tz -> calendar.add(tz.getVTimeZone()));
-        }
+        Map<ZoneId, Instant> zones = new LinkedHashMap<>(); // each zone from its first event on
+        events.stream().filter(e -> !CompactZone.isUtc(e.zone()))
+                .forEach(e -> zones.merge(e.zone(), e.firstStart().toInstant(), (a, b) -> a.isBefore(b) ? a : b));
+        zones.forEach((zone, from) -> calendar.add(CompactZone.of(zone, from)));
         for (Event e : events) {
             Map<Instant, EventStore.Override> overrides = store.overrides(e.id());
             calendar.add(master(e, overrides));
@@ -91,7 +84,9 @@ public final class EventCalendar {
         e.rrule().ifPresent(rule -> v.add(new RRule<>(rule)));
         List<ZonedDateTime> cancelled = overrides.values().stream().filter(EventStore.Override::cancelled)
                 .map(o -> o.originalStart().atZone(e.zone())).toList();
-        if (!cancelled.isEmpty()) {
+        if (!cancelled.isEmpty() && CompactZone.isUtc(e.zone())) {
+            v.add(new ExDate<>(new DateList<>(cancelled.stream().map(ZonedDateTime::toInstant).toList())));
+        } else if (!cancelled.isEmpty()) {
             v.add(new ExDate<>(tz(e), new DateList<>(cancelled)));
         }
         if (e.cancelled()) {
@@ -102,7 +97,8 @@ public final class EventCalendar {
 
     private VEvent moved(Event e, EventStore.Override o) {
         VEvent v = base(e, o.newStart().orElseThrow().atZone(e.zone()));
-        v.add(new RecurrenceId<>(tz(e), o.originalStart().atZone(e.zone())));
+        ZonedDateTime original = o.originalStart().atZone(e.zone());
+        v.add(CompactZone.isUtc(e.zone()) ? new RecurrenceId<>(original.toInstant()) : new RecurrenceId<>(tz(e), original));
         if (e.cancelled()) {
             v.add(ImmutableStatus.VEVENT_CANCELLED);
         }
@@ -113,7 +109,7 @@ public final class EventCalendar {
         VEvent v = new VEvent(false);
         v.add(new DtStamp(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         v.add(new Uid(e.uid()));
-        v.add(new DtStart<>(start));
+        v.add(CompactZone.isUtc(e.zone()) ? new DtStart<>(start.toInstant()) : new DtStart<>(start));
         v.add(new net.fortuna.ical4j.model.property.Duration(e.duration()));
         v.add(new Summary(e.title()));
         v.add(new Sequence((int) e.sequence()));

@@ -65,7 +65,7 @@ final class EventCommands {
 
     private Reply create(CommandContext ctx) {
         if (ctx.args().isEmpty() && ctx.options().isEmpty() && ctx.interaction().isPresent()) {
-            return Reply.ok("Fill in the form to announce the event.").withForm(form(ctx.actor(), ctx.channel()));
+            return Reply.ok("Fill in the form to announce the event.").withForm(form(ctx.actor(), ctx.admin(), ctx.channel()));
         }
         if (ctx.args().size() < 3) {
             String missing = List.of("\"title\"", "date", "time").get(ctx.args().size());
@@ -182,15 +182,20 @@ final class EventCommands {
                 : String.join(" and ", s.reminders().stream().map(When::duration).toList()) + " before";
     }
 
-    private Form form(Actor actor, ChannelId channel) {
+    private Form form(Actor actor, boolean admin, ChannelId channel) {
         ZoneId zone = events.zoneOf(actor);
+        List<String> mine = events.organisedBy(actor.id(), admin);
+        String date = events.today(zone).plusDays(7).toString();
+        Form.Input community = new Form.Input("community", "Community", "data-science",
+                mine.size() == 1 ? mine.get(0) : "", false, false, 40);
         List<Form.Input> inputs = List.of(
                 new Form.Input("title", "Title", "Lunch & learn: Kafka consumer lag", "", false, true, EventInput.MAX_TITLE),
-                new Form.Input("date", "Date (YYYY-MM-DD)", events.today(zone).plusDays(7).toString(), "", false, true, 10),
-                new Form.Input("time", "Start time (HH:MM, 24-hour)", "12:00", "", false, true, 8),
+                new Form.Input("date", "Date (YYYY-MM-DD)", date, "", false, true, 10).as(Form.Input.Kind.DATE),
+                new Form.Input("time", "Start time (HH:MM, 24-hour)", "12:00", "", false, true, 8)
+                        .as(Form.Input.Kind.TIME),
                 new Form.Input("tz", "Time zone", "Europe/Berlin", zone.getId(), false, false, 40),
                 new Form.Input("duration", "Duration", "45m", "1h", false, false, 10),
-                new Form.Input("community", "Community", "data-science", "", false, false, 40),
+                mine.isEmpty() ? community : community.choosing(mine),
                 new Form.Input("where", "Where (room or link)", "Room 4 / https://meet…", "", false, false, 300),
                 new Form.Input("repeat", "Repeat (weekly, biweekly, monthly, or an RRULE)", "weekly", "", false, false, 200),
                 new Form.Input("description", "Description", "What it is about, who should come", "", true, false,

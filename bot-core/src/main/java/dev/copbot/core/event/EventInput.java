@@ -1,6 +1,5 @@
 package dev.copbot.core.event;
 
-import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,21 +65,7 @@ public final class EventInput {
     }
 
     public static ZoneId zone(String typed) {
-        String t = typed.strip();
-        if (t.equalsIgnoreCase("UTC") || t.equalsIgnoreCase("Z") || t.equalsIgnoreCase("GMT")) {
-            return ZoneId.of("UTC");
-        }
-        Set<String> known = ZoneId.getAvailableZoneIds();
-        Optional<String> exact = known.stream().filter(z -> z.equalsIgnoreCase(t)).findFirst();
-        if (exact.isPresent()) {
-            return ZoneId.of(exact.get());
-        }
-        List<String> byCity = known.stream().filter(z -> z.contains("/")
-                && z.substring(z.lastIndexOf('/') + 1).equalsIgnoreCase(t.replace(' ', '_'))).sorted().toList();
-        String hint = !byCity.isEmpty() ? " Did you mean " + String.join(" or ", byCity.stream().limit(2)
-                .map(z -> "'" + z + "'").toList()) + "?" : Suggestions.didYouMean(t, known);
-        throw new UserError("'" + typed + "' is not a time zone I know." + hint
-                + " Use an IANA zone id such as tz:Europe/Berlin, tz:America/New_York or tz:UTC.");
+        return dev.copbot.core.command.ZoneArgument.parse(typed);
     }
 
     public static Duration duration(String typed) {

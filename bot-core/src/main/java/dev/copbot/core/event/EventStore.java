@@ -195,7 +195,8 @@ public final class EventStore {
 
     /** The zone the platform last reported for a user, if any. */
     public Optional<ZoneId> zoneOf(UserId user) {
-        return db.queryOne("SELECT time_zone FROM users WHERE id = ? AND time_zone IS NOT NULL", rs -> rs.getString(1),
+        return db.queryOne("SELECT COALESCE(chosen_zone, time_zone) FROM users WHERE id = ? "
+                + "AND COALESCE(chosen_zone, time_zone) IS NOT NULL", rs -> rs.getString(1),
                 user.toString()).filter(ZoneId.getAvailableZoneIds()::contains).map(ZoneId::of);
     }
 

@@ -201,6 +201,13 @@ public final class Events implements Feature {
                 || event.map(e -> e.createdBy().equals(actor.id().toString())).orElse(false);
     }
 
+    /** The live communities whose events this person may announce: the event form's menu. */
+    List<String> organisedBy(dev.copbot.core.platform.UserId user, boolean admin) {
+        Actor actor = Actor.of(user, user.id());
+        return communities.all(false).stream().filter(c -> organises(actor, admin, c.name(), Optional.empty()))
+                .map(Community::name).toList();
+    }
+
     void requireOrganiser(Actor actor, boolean admin, String community, Optional<Event> event, String action) {
         if (!organises(actor, admin, community, event)) {
             List<String> leaders = communities.withRole(community, Role.LEADER).stream().map(users::displayName).toList();

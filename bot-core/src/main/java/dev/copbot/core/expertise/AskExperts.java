@@ -32,6 +32,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.store.SqliteSchedulerDialect;
@@ -126,7 +127,9 @@ public final class AskExperts implements Feature {
         }
         String community = community(ctx);
         List<ChannelId> channels = CommunityChannels.of(communities, community, "there is nowhere to ask");
-        SearchRequest request = SearchRequest.parse(text).withFilters(channels, Optional.empty(), Optional.empty(),
+        String where = communities.channels(community).stream().filter(c -> c.id().equals(channels.get(0)))
+                .map(c -> "#" + c.name()).findFirst().orElse("the channel of " + community);
+        SearchRequest request = SearchRequest.parse(QuestionWords.searchable(text)).withFilters(channels, Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of(true));
         SearchEngine.Results solved = discussions.search(ctx.actor().id(), request, 0, 3);
         String id = "q" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
@@ -140,7 +143,7 @@ public final class AskExperts implements Feature {
         blocks.add(new Block.Actions(List.of(Button.runs("Ask the experts", command, Button.Style.PRIMARY))));
         String intro = solved.results().isEmpty() ? "No solved thread in " + community + " matches yet."
                 : "These solved threads in " + community + " look closest:";
-        return Reply.ok(intro + " If none helps, ask the experts: your question goes to #channel as a thread and its "
+        return Reply.ok(intro + " If none helps, ask the experts: your question goes to " + where + " as a thread and its "
                 + "top experts get a message.").withBlocks(blocks).withData("question", id)
                 .withData("solved", solved.results().stream().map(r -> r.hit().key().root()).toList());
     }
@@ -170,7 +173,7 @@ public final class AskExperts implements Feature {
         return Reply.ok("Posted your question in " + q.community() + " (" + link + ")"
                 + (names.isEmpty() ? ". No expert is available to ask right now; the community will see it."
                 : " and asked " + String.join(", ", names) + ".")
-                + " If nobody answers within " + settings.escalateAfter().toHours() + " hours, the next experts are asked.")
+                + " If nobody answers within " + Plural.count(settings.escalateAfter().toHours(), "hour") + ", the next experts are asked.")
                 .withData("question", q.id()).withData("permalink", link)
                 .withData("asked", asked.stream().map(UserId::id).toList());
     }
@@ -196,8 +199,8 @@ public final class AskExperts implements Feature {
             }
             try {
                 port.get().sendDirect(person, Reply.ok("Can you help? " + users.displayName(q.asker()) + " asked in "
-                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nYou are asked because " + e.evidence().size()
-                        + " of your answers match. Too many requests? /cop expert snooze"));
+                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nYou are asked because " + Plural.word(e.evidence().size(),
+                        "1 of your answers matches", e.evidence().size() + " of your answers match") + ". Too many requests? /cop expert snooze"));
                 questions.ping(q.id(), person, q.community(), round, now);
                 asked.add(person);
             } catch (RuntimeException ex) {
@@ -243,8 +246,9 @@ public final class AskExperts implements Feature {
             throw new UserError("That date is already past; give a day from today on.");
         }
         preferences.setSnoozedUntil(ctx.actor().id(), Optional.of(until), now);
-        return Reply.ok("Snoozed: nobody will ask you to help with questions until "
-                + until.atOffset(ZoneOffset.UTC).toLocalDate() + ". You are still listed in /cop experts.");
+        String when = ctx.option("until").map(d -> "until the end of " + ExpertCommands.lastDay(until, ZoneOffset.UTC))
+                .orElse("for a week");
+        return Reply.ok("Snoozed: nobody will ask you to help with questions " + when + ". You are still listed in /cop experts.");
     }
 
     private String community(CommandContext ctx) {

@@ -18,6 +18,7 @@ import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,14 +133,14 @@ public final class ExpertCommands implements Feature {
                     + e.latest().map(l -> ", latest " + ago(l, now)).orElse(""));
         }
         if (e.kudos() > 0) {
-            parts.add(e.kudos() + " kudos on those threads");
+            parts.add(Plural.of(e.kudos(), "kudo", "kudos") + " on those threads");
         }
         if (!e.skills().isEmpty()) {
             parts.add((e.skills().size() == 1 ? "declared skill: " : "declared skills: ") + String.join(", ", e.skills()));
         }
         if (e.away()) {
             parts.add(e.awayUntil().filter(u -> u.isBefore(Instant.parse("9999-01-01T00:00:00Z")))
-                    .map(u -> "away until " + u.atZone(zone).toLocalDate()).orElse("away"));
+                    .map(u -> "away until " + lastDay(u, zone)).orElse("away"));
         }
         return String.join("; ", parts);
     }
@@ -164,6 +165,11 @@ public final class ExpertCommands implements Feature {
         preferences.setOptedOut(ctx.actor().id(), out, ctx.clock().instant());
         return Reply.ok(out ? "You will not be listed as an expert. /cop expert optin undoes it."
                 : "You can be listed as an expert again.").withData("optedOut", out);
+    }
+
+    /** Away until:D is stored as the start of the day after D, the first moment back; people read D, the last day away. */
+    static java.time.LocalDate lastDay(Instant firstMomentBack, ZoneId zone) {
+        return firstMomentBack.minusSeconds(1).atZone(zone).toLocalDate();
     }
 
     private Reply away(CommandContext ctx) {

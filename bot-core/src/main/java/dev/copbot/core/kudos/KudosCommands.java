@@ -129,7 +129,7 @@ public final class KudosCommands implements Feature {
     private void requireUnderLimit(UserId giver, Instant now) {
         long given = store.givenOn(giver, now);
         if (given >= settings.perDay()) {
-            throw UserError.refused("You have given " + given + " kudos today, the daily limit. "
+            throw UserError.refused("You have given " + dev.copbot.core.reply.Plural.of(given, "kudo", "kudos") + " today, the daily limit. "
                     + "They mean more when they are rare: more tomorrow (the day is counted in UTC).");
         }
     }

@@ -18,6 +18,7 @@ import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class Leaderboard implements Feature {
         List<Row> rows = rows(asker, community, from, to);
         String where = community.map(c -> " in " + c.name()).orElse("");
         if (rows.isEmpty()) {
-            return Reply.ok("No accepted answers or kudos" + where + " in the last " + period.label() + " yet. "
+            return Reply.ok("No accepted answers or kudos" + where + period.within() + " yet. "
                     + "Accept an answer with ✅, or thank someone with /cop kudos @person.")
                     .withData("leaderboard", List.of()).withData("period", period.label());
         }
@@ -103,8 +104,8 @@ public final class Leaderboard implements Feature {
             rank++;
             String name = users.displayName(r.user());
             text.append("\n").append(rank).append(". ").append(name).append(" — ").append(r.accepted())
-                    .append(r.accepted() == 1 ? " accepted answer, " : " accepted answers, ").append(r.kudos())
-                    .append(" kudos");
+                    .append(Plural.word(r.accepted(), " accepted answer, ", " accepted answers, "))
+                    .append(Plural.of(r.kudos(), "kudo", "kudos"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("user", r.user().id());
             row.put("name", name);

@@ -6,6 +6,7 @@ import dev.copbot.core.event.Events;
 import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.reply.TimeText;
 import java.time.Duration;
@@ -59,7 +60,7 @@ record Digest(String community, Instant from, Instant to, List<ThreadSummary> so
         }
         String title = "Weekly digest of " + community + ", " + HealthCommands.day(from) + " to "
                 + HealthCommands.day(to.minusMillis(1)) + ": " + solved.size() + " solved, " + unanswered.size()
-                + " waiting for an answer, " + events.size() + " events coming up.";
+                + " waiting for an answer, " + Plural.count(events.size(), "event") + " coming up.";
         return Reply.ok(title).withBlocks(blocks).withData("digest", data(life));
     }
 

@@ -13,6 +13,7 @@ import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +84,7 @@ final class HealthCommands {
                         + (now.eventsHeld() == 0 ? "" : String.format(java.util.Locale.ROOT, ", %.1f going on average",
                         now.averageAttendance()))));
         String title = "Health of " + c.name() + ", " + day(from) + " to " + day(to.minusMillis(1)) + " (" + period.label() + ")";
-        Reply reply = Reply.ok(title + ": " + now.active() + " active, " + now.asked() + " questions, "
-                        + percent(now.answerRate()) + " answered.")
+        Reply reply = Reply.ok(title + ": " + headline(now) + ".")
                 .with(new Block.Section("", "", fields)).with(new Block.Context(DEFINITIONS)).withData("health", data);
         String alt = "Weekly questions asked and answered, and active people, over the last " + WEEKS + " weeks: "
                 + String.join("; ", weeks.stream().map(w -> w.start() + " " + w.asked() + "/" + w.answered() + "/"
@@ -136,6 +136,12 @@ final class HealthCommands {
     static String trend(long now, long before) {
         long d = now - before;
         return d == 0 ? " (=)" : " (" + (d > 0 ? "+" : "") + d + ")";
+    }
+
+    /** The figures in one line: what the health reply and {@code community info} lead with. */
+    static String headline(HealthFigures now) {
+        return now.active() + " active, " + Plural.count(now.asked(), "question") + ", " + percent(now.answerRate())
+                + " answered";
     }
 
     static String percent(double share) {

@@ -48,6 +48,25 @@ public final class UserDirectory {
                 rs -> UserId.parse(rs.getString(1)), prefix.length(), prefix, name);
     }
 
+    /** The zone the person chose with {@code settings tz}, which wins over their platform's. */
+    public Optional<java.time.ZoneId> chosenZone(UserId id) {
+        return db.queryOne("SELECT chosen_zone FROM users WHERE id = ? AND chosen_zone IS NOT NULL",
+                rs -> rs.getString(1), id.toString()).filter(java.time.ZoneId.getAvailableZoneIds()::contains)
+                .map(java.time.ZoneId::of);
+    }
+
+    /** Sets (or, empty, clears) the chosen zone of someone already {@link #seen}. */
+    public void choose(UserId id, Optional<java.time.ZoneId> zone) {
+        db.update("UPDATE users SET chosen_zone = ? WHERE id = ?", zone.map(java.time.ZoneId::getId).orElse(null),
+                id.toString());
+    }
+
+    /** The actor in the zone they chose, when they chose one: every time in a reply is then written in it. */
+    public Actor inChosenZone(Actor actor) {
+        return chosenZone(actor.id()).map(z -> new Actor(actor.id(), actor.displayName(), Optional.of(z),
+                actor.platformAdmin())).orElse(actor);
+    }
+
     public Optional<String> knownName(UserId id) {
         return db.queryOne("SELECT display_name FROM users WHERE id = ?", rs -> rs.getString(1), id.toString());
     }

@@ -87,6 +87,12 @@ abstract class SearchScenarios extends OnEachStore {
     }
 
     @Test
+    void countsAgreeWithTheirNouns() {
+        assertThat(search("slack:T1:UASK", "k8s").text()).startsWith("1 thread matches 'k8s'; showing 1–1.");
+        assertThat(search("slack:T1:UASK", "consumer OR brokers").text()).startsWith("2 threads match");
+    }
+
+    @Test
     void technicalTokensAreFindableWholeAndInParts() {
         assertThat(threads(search("slack:T1:UASK", "NullPointerException"))).containsExactly("1000.1");
         assertThat(threads(search("slack:T1:UASK", "null pointer"))).containsExactly("1000.1");

@@ -52,6 +52,19 @@ abstract class EventCommandScenarios extends EventScenarios {
     }
 
     @Test
+    void everyoneChoosesTheZoneTheirTimesAreShownIn() {
+        ok("alice", WEEKLY);
+        assertThat(ok("bob", "settings tz").text()).contains("Times are shown to you in UTC.");
+        assertThat(ok("bob", "settings tz europe/paris").data()).containsEntry("zone", "Europe/Paris");
+        assertThat(ok("bob", "events data-science").text()).contains("(times in Europe/Paris");
+        assertThat(ok("bob", "settings tz").text()).contains("in Europe/Paris, the zone you chose.");
+        assertThat(refused("bob", "settings tz paris").text()).contains("Did you mean 'Europe/Paris'?");
+        assertThat(refused("bob", "settings tz Mars/Olympus").text()).contains("not a time zone");
+        ok("bob", "settings tz off");
+        assertThat(ok("bob", "events data-science").text()).contains("(times in UTC");
+    }
+
+    @Test
     void badInputSaysWhatWasWrongAndHowToWriteIt() {
         List<String[]> cases = List.of(
                 new String[] {"event create \"Retro\" 2026-03-19 12:00 tz:UTC", "is in the past"},
@@ -128,6 +141,11 @@ abstract class EventCommandScenarios extends EventScenarios {
         assertThat(form.inputs()).extracting(Form.Input::id).contains("title", "date", "time", "tz", "repeat");
         assertThat(form.inputs()).filteredOn(i -> i.id().equals("tz")).singleElement()
                 .extracting(Form.Input::initialValue).isEqualTo("Europe/Berlin");
+        // pickers where a platform has them, and a menu of the communities alice may announce events of
+        assertThat(form.inputs()).extracting(Form.Input::kind).containsSubsequence(Form.Input.Kind.DATE,
+                Form.Input.Kind.TIME, Form.Input.Kind.CHOICE);
+        assertThat(form.inputs()).filteredOn(i -> i.id().equals("community")).singleElement()
+                .satisfies(i -> assertThat(i.choices()).containsExactly("data-science"));
 
         Reply bad = bot.handle(new Inbound.FormSubmitted(alice, form.id(), Map.of("title", "Demo", "date", "2026-03-25",
                 "time", "9am-ish"), form.context())).orElseThrow();
@@ -178,7 +196,12 @@ abstract class EventCommandScenarios extends EventScenarios {
                 .isEqualTo("2026-04-05T12:00+02:00");
         assertThat(local(moved.<DtStart<Temporal>>getProperty(Property.DTSTART).orElseThrow().getDate()))
                 .isEqualTo("2026-04-05T14:00+02:00");
-        assertThat(calendar.getComponents("VTIMEZONE")).hasSize(1);
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(calendar.<net.fortuna.ical4j.model.component.VTimeZone>getComponents("VTIMEZONE")).singleElement()
+                .satisfies(z -> {
+                    assertThat(z.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+                    assertThat(z.getObservances()).hasSize(2); // this year's rules, not Berlin's history since 1893
+                });
 
         ok("alice", "event cancel 1");
         VEvent cancelled = new CalendarBuilder().build(new StringReader(bot.events().feed("data-science").orElseThrow()))
@@ -186,6 +209,19 @@ abstract class EventCommandScenarios extends EventScenarios {
         assertThat(value(cancelled, Property.STATUS)).isEqualTo("CANCELLED");
         assertThat(value(cancelled, Property.SEQUENCE)).isEqualTo("4");
         assertThat(bot.events().feed("nosuch")).isEmpty();
+    }
+
+    @Test
+    void aUtcEventIsWrittenInUtcTimesWithNoTimeZoneToResolve() throws Exception {
+        ok("admin", "event create \"Admin hour\" 2026-03-26 16:00 tz:UTC repeat:weekly community:data-science");
+        ok("admin", "event cancel 1 on:2026-04-02");
+        ok("admin", "event edit 1 on:2026-04-09 time:17:00");
+        String ics = (String) ok("bob", "event ics 1").data().get("ics");
+        assertThat(ics).contains("DTSTART:20260326T160000Z", "EXDATE:20260402T160000Z", "RECURRENCE-ID:20260409T160000Z")
+                .doesNotContain("TZID", "VTIMEZONE");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
+        assertThat(calendar.getComponents("VEVENT")).hasSize(2);
     }
 
     private static String value(VEvent v, String property) {

@@ -135,6 +135,19 @@ class AskExpertsTest {
     }
 
     @Test
+    void theReplyNamesTheChannelAndHighlightsOnlyTheWordsThatMatter() {
+        post("tls", "carol", "*Rotating the TLS certificate*\nHow do we rotate the kafka TLS certificate when it expires?", null);
+        post("tlsr", "e1", "We rotate it with the cert-manager job.", "tls");
+        bot.handle(new Inbound.ReactionAdded(new Reaction(new MessageId(KAFKA.id(), "tlsr"), UserId.console("carol"),
+                "white_check_mark"), T0));
+        Reply asked = as("alice", "ask How do we rotate the kafka TLS certificate?");
+        assertThat(asked.text()).contains("your question goes to #kafka as a thread").doesNotContain("#channel");
+        String snippets = dev.copbot.core.reply.PlainText.render(asked);
+        assertThat(snippets).contains("**rotate**", "**TLS**", "**certificate**")
+                .doesNotContain("**How**", "**do**", "**we**", "**We**");
+    }
+
+    @Test
     void eachExpertIsAskedAtMostOnceADayPerCommunityAndSnoozeIsRespected() {
         askAndRoute("alice", "why does kafka consumer lag grow after every deploy?");
         assertThat(dms()).containsExactly("e1", "e2", "e3");
@@ -144,6 +157,8 @@ class AskExpertsTest {
 
         clock.set(T0.plusSeconds(86_400));
         assertThat(as("e4", "expert snooze off").ok()).isTrue();
+        assertThat(as("e5", "expert snooze until:2026-12-24").text()).contains("until the end of 2026-12-24.");
+        assertThat(as("e5", "expert snooze off").ok()).isTrue();
         askAndRoute("bob", "what kafka consumer lag is normal for us?");
         assertThat(dms()).containsExactly("e1", "e2", "e3");
     }

@@ -160,7 +160,7 @@ abstract class ExpertScenarios extends OnEachStore {
         Reply r = experts("UQ", "kafka consumer lag");
         Map<String, Object> entry = list(r).stream().filter(m -> m.get("user").equals("UNEW")).findFirst().orElseThrow();
         assertThat(entry).containsEntry("away", true);
-        assertThat((String) entry.get("reason")).endsWith("away until 2026-12-25");
+        assertThat((String) entry.get("reason")).endsWith("away until 2026-12-24");
         assertThat(users(r).get(0)).isEqualTo("UACC");
         assertThat(bot.as(fresh, "away off").ok()).isTrue();
         assertThat(list(experts("UQ", "kafka consumer lag")).stream().filter(m -> m.get("user").equals("UNEW"))

@@ -58,6 +58,8 @@ abstract class KudosScenarios extends CommunityLifeFixture {
         react(KAFKA, "t1r", "carol", "clap"); // a retried event
         react(KAFKA, "t1r", "bob", "clap"); // one's own message
         assertThat(board("leaderboard kafka")).containsExactly("erin 1/0", "bob 0/1");
+        assertThat(ok("zed", "leaderboard kafka").text()).contains("erin — 1 accepted answer, 0 kudos",
+                "bob — 0 accepted answers, 1 kudo");
         unreact(KAFKA, "t1r", "carol", "clap");
         assertThat(board("leaderboard kafka")).containsExactly("erin 1/0");
     }
@@ -70,7 +72,7 @@ abstract class KudosScenarios extends CommunityLifeFixture {
         Map<String, Object> after = expert("bob", "consumer lag deploy");
         assertThat((Double) after.get("score")).isGreaterThan((Double) before.get("score"));
         assertThat((String) before.get("reason")).contains("1 other answer").doesNotContain("kudos");
-        assertThat((String) after.get("reason")).contains("1 thanked answer", "1 kudos on those threads");
+        assertThat((String) after.get("reason")).contains("1 thanked answer", "1 kudo on those threads");
     }
 
     @Test
@@ -82,9 +84,17 @@ abstract class KudosScenarios extends CommunityLifeFixture {
         assertThat(board("leaderboard week")).containsExactly("bob 0/2", "erin 1/0");
         at("2026-12-20T00:00:00Z");
         assertThat(board("leaderboard kafka week")).isEmpty();
+        assertThat(ok("zed", "leaderboard kafka week").text()).contains("or kudos in kafka in the last week yet.");
+        assertThat(ok("zed", "leaderboard kafka 1d").text()).contains("in the last 1 day yet.");
+        assertThat(board("leaderboard kafka all")).hasSize(2);
         assertThat(board("leaderboard kafka quarter")).containsExactly("bob 0/2", "erin 1/0");
         assertThat(refused("carol", "leaderboard kafka fortnight").text()).contains("not a period");
         assertThat(refused("carol", "leaderboard nowhere").text()).contains("neither a community nor a period");
+    }
+
+    @Test
+    void anEmptyAllTimeBoardSaysSoInPlainWords() {
+        assertThat(ok("zed", "leaderboard all").text()).startsWith("No accepted answers or kudos yet.");
     }
 
     @SuppressWarnings("unchecked")

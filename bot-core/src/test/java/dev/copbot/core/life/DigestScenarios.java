@@ -52,7 +52,7 @@ abstract class DigestScenarios extends CommunityLifeFixture {
             assertThat(titles(d, "solved")).containsExactly("Consumer lag after every deploy");
             assertThat(titles(d, "unanswered")).containsExactly("How do we version schemas in the registry?");
             assertThat(d.get("newMembers")).isEqualTo(List.of("bob", "carol", "dave", "erin"));
-            assertThat(s.text()).contains("Kafka meetup", "carol → bob: the lag fix", "https://chat.example/kafka/t1")
+            assertThat(s.text()).contains("1 event coming up.", "Kafka meetup", "carol → bob: the lag fix", "https://chat.example/kafka/t1")
                     .doesNotContain("Secret incident");
         });
         assertThat(dms(sent, "carol")).singleElement().satisfies(s -> assertThat(s.text()).doesNotContain("Secret"));

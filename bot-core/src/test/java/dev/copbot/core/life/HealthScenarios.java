@@ -83,6 +83,21 @@ abstract class HealthScenarios extends CommunityLifeFixture {
     }
 
     @Test
+    void communityInfoShowsActivityExpertsTheNextEventAndHealthAsTheViewerMaySeeThem() {
+        handComputedMonth();
+        Reply info = ok("m1", "community info kafka");
+        Map<String, Object> c = map(info, "community");
+        assertThat(c).containsEntry("members", 4L).containsEntry("activeMembers", 3)
+                .containsEntry("channels", List.of("kafka")).containsEntry("experts", List.of("m2"))
+                .containsEntry("health", "5 active, 4 questions, 75% answered");
+        assertThat(c.get("nextEvent")).isEqualTo(Map.of("id", 1L, "title", "Kafka clinic", "start", "2026-12-08T12:00:00Z"));
+        assertThat(dev.copbot.core.reply.PlainText.render(info)).contains("Members: 4", "Active members (30 days): 3 of 4 members",
+                "Experts: m2", "Next event: Kafka clinic, Tue 2026-12-08 12:00 UTC (/cop rsvp 1 going)",
+                "Health (30 days): 5 active, 4 questions, 75% answered").doesNotContain("#secret");
+        assertThat(map(ok("erin", "community info kafka"), "community")).containsEntry("channels", List.of("kafka", "secret"));
+    }
+
+    @Test
     void healthIsForLeadersAndAdminsAndExplainsBadInput() {
         handComputedMonth();
         assertThat(refused("m2", "health kafka").text()).contains("Only leaders of kafka (admin, alice) and admins");

@@ -93,6 +93,14 @@ public final class InteractionListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Optional<String[]> decoded = ids.decode(event.getComponentId());
+        if (decoded.isPresent() && decoded.get()[0].equals(FormSteps.NEXT)) {
+            Optional<net.dv8tion.jda.api.modals.Modal> next = FormSteps.parse(decoded.get()[1])
+                    .flatMap(k -> renderer.stepModal(k.getKey(), k.getValue()));
+            if (next.isPresent()) {
+                event.replyModal(next.get()).queue(null, e -> log.warn("opening a form step failed: {}", e.getMessage()));
+                return;
+            }
+        }
         MessageId message = DiscordIds.message(event.getChannel(), event.getMessageId());
         answer(event, () -> core.apply(new Inbound.ButtonClicked(actor(event), message,
                 decoded.map(d -> d[0]).orElse("expired"), decoded.map(d -> d[1]).orElse(""),
@@ -106,8 +114,32 @@ public final class InteractionListener extends ListenerAdapter {
         for (ModalMapping m : event.getValues()) {
             values.put(m.getCustomId(), m.getAsString());
         }
+        if (decoded.isPresent() && decoded.get()[0].equals(FormSteps.STEP)) {
+            answer(event, () -> step(event, decoded.get()[1], values));
+            return;
+        }
         answer(event, () -> core.apply(new Inbound.FormSubmitted(actor(event), decoded.map(d -> d[0]).orElse("expired"),
                 values, decoded.map(d -> d[1]).orElse(""))).orElseThrow());
+    }
+
+    /** One step of a form asked in several modals: a button to the next step, or, after the last, the whole form. */
+    private Reply step(ModalInteractionEvent event, String value, Map<String, String> values) {
+        Optional<FormSteps.Progress> progress = FormSteps.parse(value)
+                .flatMap(k -> renderer.steps().submit(k.getKey(), k.getValue(), values));
+        if (progress.isEmpty()) {
+            return core.apply(new Inbound.FormSubmitted(actor(event), "expired", values, "")).orElseThrow();
+        }
+        FormSteps.Pending p = progress.get().pending();
+        if (progress.get().done()) {
+            return core.apply(new Inbound.FormSubmitted(actor(event), p.form().id(), Map.copyOf(p.values()),
+                    p.form().context())).orElseThrow();
+        }
+        int next = progress.get().nextStep();
+        String key = FormSteps.parse(value).orElseThrow().getKey();
+        String label = "Continue (" + (next + 1) + "/" + FormSteps.steps(p.form()) + ")";
+        return Reply.ok("Saved. " + label + " for the rest of the form; nothing is sent before the last step.")
+                .with(new dev.copbot.core.reply.Block.Actions(List.of(new dev.copbot.core.reply.Button(FormSteps.NEXT,
+                        label, FormSteps.value(key, next), dev.copbot.core.reply.Button.Style.PRIMARY, ""))));
     }
 
     @Override

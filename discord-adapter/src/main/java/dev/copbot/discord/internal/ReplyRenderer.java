@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -40,6 +41,7 @@ public final class ReplyRenderer {
     private static final int BUTTONS_PER_ROW = 5;
 
     private final ComponentIds ids;
+    private final FormSteps steps = new FormSteps();
 
     public ReplyRenderer(ComponentIds ids) {
         this.ids = ids;
@@ -68,8 +70,26 @@ public final class ReplyRenderer {
     }
 
     public Modal modal(Form form) {
-        Modal.Builder modal = Modal.create(ids.encode(form.id(), form.context()), clip(form.title(), Modal.MAX_TITLE_LENGTH));
-        for (Form.Input input : form.inputs().subList(0, Math.min(form.inputs().size(), Modal.MAX_COMPONENTS))) {
+        if (FormSteps.fits(form)) {
+            return modal(ids.encode(form.id(), form.context()), form.title(), form.inputs());
+        }
+        return stepModal(steps.start(form), 0).orElseThrow();
+    }
+
+    /** Step {@code step} of a form asked in several modals, or empty when that form is no longer known. */
+    Optional<Modal> stepModal(String key, int step) {
+        return steps.find(key).map(p -> modal(ids.encode(FormSteps.STEP, FormSteps.value(key, step)),
+                p.form().title() + " (" + (step + 1) + "/" + FormSteps.steps(p.form()) + ")",
+                FormSteps.inputs(p.form(), step)));
+    }
+
+    FormSteps steps() {
+        return steps;
+    }
+
+    private Modal modal(String id, String title, List<Form.Input> inputs) {
+        Modal.Builder modal = Modal.create(id, clip(title, Modal.MAX_TITLE_LENGTH));
+        for (Form.Input input : inputs) {
             TextInput.Builder field = TextInput.create(input.id(), input.multiline() ? TextInputStyle.PARAGRAPH
                     : TextInputStyle.SHORT).setRequired(input.required());
             if (input.maxLength() > 0) {

@@ -7,7 +7,9 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Reply;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A reply's pictures on Slack. Block Kit shows only pictures at a URL or in a Slack file, so each PNG is uploaded first
  * (files.uploadV2: files.getUploadURLExternal, the upload, files.completeUploadExternal) without sharing it to any
  * channel, and the image block names the file. A picture that cannot be uploaded, or that Slack then refuses in the
- * message, is shown by its alt text instead: the reply always goes out.
+ * message, is shown by its alt text instead: the reply always goes out. The same chart again reuses its file, and
+ * files older than {@link #KEEP} are deleted, so a health reply does not leave a file behind each time.
  */
 final class ImageUploads {
     private static final Logger log = LoggerFactory.getLogger(ImageUploads.class);
@@ -29,10 +32,19 @@ final class ImageUploads {
     /** Reported: a file is refused right after its upload, and taken about a second later. */
     private static final Duration PROCESSING_PAUSE = Duration.ofMillis(1500);
 
-    private final AsyncMethodsClient client;
+    /** How long an uploaded chart is reused and kept: replies showing it are ephemeral and gone by then. */
+    static final Duration KEEP = Duration.ofDays(1);
 
-    ImageUploads(AsyncMethodsClient client) {
+    private record Uploaded(String fileId, Instant at) {}
+
+    private final AsyncMethodsClient client;
+    private final Clock clock;
+    /** Our uploads by content, oldest first: the same chart again is shown from its file, old ones are deleted. */
+    private final Map<String, Uploaded> uploads = new LinkedHashMap<>();
+
+    ImageUploads(AsyncMethodsClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     /**
@@ -83,6 +95,56 @@ final class ImageUploads {
     }
 
     private Optional<String> upload(Block.Image image) {
+        Instant now = clock.instant();
+        String key = key(image);
+        synchronized (uploads) {
+            Uploaded known = uploads.get(key);
+            if (known != null && known.at().plus(KEEP).isAfter(now)) {
+                return Optional.of(known.fileId());
+            }
+        }
+        deleteOlderThan(now.minus(KEEP));
+        Optional<String> id = send(image);
+        id.ifPresent(f -> {
+            synchronized (uploads) {
+                uploads.remove(key);
+                uploads.put(key, new Uploaded(f, now));
+            }
+        });
+        return id;
+    }
+
+    /** Deletes our charts uploaded before {@code cutoff}; a failure only costs a file left in the workspace. */
+    private void deleteOlderThan(Instant cutoff) {
+        List<String> old = new java.util.ArrayList<>();
+        synchronized (uploads) {
+            for (var it = uploads.values().iterator(); it.hasNext(); ) {
+                Uploaded u = it.next();
+                if (u.at().isBefore(cutoff)) {
+                    old.add(u.fileId());
+                    it.remove();
+                }
+            }
+        }
+        for (String file : old) {
+            client.filesDelete(r -> r.file(file)).whenComplete((r, e) -> {
+                if (e != null || r == null || !r.isOk()) {
+                    log.warn("could not delete the old chart {} from Slack: {}", file, e != null ? e : r.getError());
+                }
+            });
+        }
+    }
+
+    private static String key(Block.Image image) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(image.png());
+            return java.util.HexFormat.of().formatHex(hash) + "|" + image.fileName() + "|" + image.altText();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> send(Block.Image image) {
         try {
             var uploaded = SlackCalls.call("files.uploadV2", client.filesUploadV2(q -> q.fileData(image.png())
                     .filename(image.fileName()).title(image.title().isBlank() ? image.fileName() : image.title())

@@ -51,7 +51,7 @@ public final class SlackChatPort implements ChatPort {
         this.profiles = new Expiring<>(Duration.ofMinutes(10), clock, 10_000);
         this.access = new Expiring<>(Duration.ofSeconds(60), clock, 50_000);
         this.formChannels = new Expiring<>(Duration.ofMinutes(1), clock, 1_000);
-        this.images = new ImageUploads(client);
+        this.images = new ImageUploads(client, clock);
     }
 
     ImageUploads images() {

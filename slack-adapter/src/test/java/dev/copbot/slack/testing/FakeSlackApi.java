@@ -141,6 +141,7 @@ public final class FakeSlackApi extends Dispatcher implements AutoCloseable {
             case "users.info" -> ok("{\"ok\":true,\"user\":{\"id\":\"U1\",\"team_id\":\"T1\",\"name\":\"alice\","
                     + "\"real_name\":\"Alice Doe\",\"tz\":\"Europe/Berlin\",\"is_admin\":false,\"is_owner\":false,"
                     + "\"profile\":{\"display_name\":\"alice\",\"real_name\":\"Alice Doe\"}}}");
+            case "files.delete" -> ok("{\"ok\":true}");
             case "views.open", "views.publish" -> ok("{\"ok\":true,\"view\":{\"id\":\"V1\"}}");
             default -> method.startsWith("/commands/") || method.startsWith("/actions/")
                     ? new MockResponse.Builder().code(200).body("ok").build()

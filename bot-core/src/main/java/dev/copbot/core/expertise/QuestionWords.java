@@ -1,0 +1,32 @@
+package dev.copbot.core.expertise;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A question as search words: "how do we rotate the TLS certificate?" searches for "rotate the TLS certificate". The
+ * index's stop words are for documents; a question's own scaffolding (how, do, we, anyone) would otherwise rank
+ * threads that merely ask something and be highlighted in every snippet.
+ */
+final class QuestionWords {
+    private static final Set<String> SCAFFOLDING = Set.of("how", "what", "why", "when", "where", "who", "which",
+            "whom", "whose", "do", "does", "did", "is", "are", "was", "were", "be", "been", "can", "could", "should",
+            "would", "will", "shall", "may", "might", "must", "we", "i", "you", "our", "my", "me", "us", "your", "they",
+            "them", "anyone", "anybody", "someone", "somebody", "please", "hi", "hello", "hey", "thanks", "im", "i'm");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+
+    private QuestionWords() {}
+
+    /** The question without its scaffolding words; the question itself when nothing else is left. */
+    static String searchable(String question) {
+        StringBuilder out = new StringBuilder();
+        for (String word : SPACE.split(question.strip())) {
+            String bare = word.replaceAll("^[\\p{Punct}¿¡]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT);
+            if (!bare.isEmpty() && !SCAFFOLDING.contains(bare)) {
+                out.append(out.isEmpty() ? "" : " ").append(word.replaceAll("[?!.,;:]+$", ""));
+            }
+        }
+        return out.isEmpty() ? question : out.toString();
+    }
+}
