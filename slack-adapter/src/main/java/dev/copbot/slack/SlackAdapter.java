@@ -83,6 +83,7 @@ public final class SlackAdapter implements AutoCloseable {
         MethodsConfig methods = new MethodsConfig();
         methods.setExecutorName("copbot-" + UUID.randomUUID());
         config.setMethodsConfig(methods);
+        config.getHttpClientResponseHandlers().add(new dev.copbot.slack.internal.ApiCallMeter());
         AppConfig app = new AppConfig();
         app.setSlack(Slack.getInstance(config));
         app.setSingleTeamBotToken(settings.botToken());
