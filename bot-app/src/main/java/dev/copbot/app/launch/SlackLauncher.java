@@ -35,7 +35,7 @@ public final class SlackLauncher implements Launcher {
                 SlackAdapter.Settings.fromEnvironment(env), Clock.systemUTC());
         if (!present(env, "SLACK_APP_TOKEN")) {
             SlackAdapter mounted = adapter;
-            http.route(SlackAdapter.EVENTS_PATH, request -> serve(mounted, request));
+            http.route(SlackAdapter.EVENTS_PATH, java.util.Set.of("POST"), request -> serve(mounted, request));
         }
     }
 
