@@ -1,6 +1,10 @@
 package dev.copbot.app;
 
+import dev.copbot.app.cli.BackupCommand;
 import dev.copbot.app.cli.BenchCommand;
+import dev.copbot.app.cli.FuzzHttpCommand;
+import dev.copbot.app.cli.LoadHttpCommand;
+import dev.copbot.app.cli.RestoreCommand;
 import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.app.cli.EvalCommand;
 import dev.copbot.app.cli.ImportCommand;
@@ -14,6 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
         subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class, EvalCommand.class, BenchCommand.class,
+                BackupCommand.class, RestoreCommand.class, FuzzHttpCommand.class, LoadHttpCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
