@@ -2,6 +2,7 @@ package dev.copbot.app.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>The edge, for whatever the internet sends: an unknown path is 404 and a method the route does not take 405
  * (with {@code Allow}), both before the body is read; a body over 1 MiB is 413 without being held: refused by its
  * {@code Content-Length} before reading, and cut off at 1 MiB when it streams without one. A handler that throws
- * answers 500 with a reference, never a stack trace. Slow clients time out: a request must arrive whole within
+ * answers 500 with a reference, never a stack trace. Every answer is counted ({@code copbot.http.requests} by route
+ * prefix and status). Slow clients time out: a request must arrive whole within
  * {@value #REQUEST_SECONDS} s and its answer be taken within {@value #RESPONSE_SECONDS} s (the JDK server's
  * {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}, which a {@code -D} overrides), a connection that
  * sends nothing is closed as soon, and at most {@value #MAX_CONNECTIONS} are open at once.
@@ -89,11 +91,14 @@ public final class BotHttpServer implements AutoCloseable {
         HttpResponse response;
         boolean tooLarge = false;
         long declared = -1;
+        String routeName = "none";
         try {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            Route route = routes.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue).orElse(null);
+            Map.Entry<String, Route> matched = routes.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).orElse(null);
+            Route route = matched == null ? null : matched.getValue();
+            routeName = matched == null ? "none" : matched.getKey();
             declared = contentLength(exchange);
             if (route == null) {
                 response = HttpResponse.text(404, "not found");
@@ -129,6 +134,8 @@ public final class BotHttpServer implements AutoCloseable {
                     reference, e);
             response = HttpResponse.text(500, "internal error (reference " + reference + ")");
         }
+        Metrics.counter("copbot.http.requests", "route", routeName, "status", Integer.toString(response.status()))
+                .increment();
         if (tooLarge || response.status() == 405) {
             log.warn("HTTP {} {} answered {}: {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     response.status(), firstLine(response));

@@ -112,6 +112,8 @@ class MetricsEndpointTest {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(after, "copbot_platform_api_calls_total", "method=\"users.info\"")).isGreaterThanOrEqualTo(1);
         assertThat(value(after, "copbot_messages_ingested_total", "platform=\"slack\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(after, "copbot_http_requests_total", "route=\"/slack/events\"", "status=\"200\""))
+                .isGreaterThanOrEqualTo(3);
     }
 
     @Test
