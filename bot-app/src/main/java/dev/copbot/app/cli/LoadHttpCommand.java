@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "load-http", mixinStandardHelpOptions = true,
-        description = {"Send signed /cop commands to /slack/events at a fixed rate (open loop: a slow answer does not",
-                "slow the sending) and report errors and acknowledgement latencies (p50, p99, max).",
+        description = {"Send signed /cop commands to /slack/events at a fixed rate; report errors and ack latencies.",
+                "Open loop: a slow answer does not slow the sending; latencies (p50, p99, max) count from each",
+                "request's planned time.",
                 "Without --url it starts a whole bot on loopback (a fresh store, Slack's Web API played locally).",
                 "Exits 1 when any request failed or an acknowledgement took 3 s or more (Slack's limit)."})
 public final class LoadHttpCommand implements Callable<Integer> {
