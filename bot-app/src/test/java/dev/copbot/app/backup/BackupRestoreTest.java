@@ -130,9 +130,21 @@ class BackupRestoreTest {
     }
 
     @Test
-    void aPostgresStoreIsPointedToPgDump() {
+    void aPostgresStoreIsPointedToPgDump() throws Exception {
+        Path config = Files.writeString(tmp.resolve("copbot.yaml"),
+                "database:\n  url: jdbc:postgresql://127.0.0.1:5432/copbot\n");
+        Run backup = copbot("backup", "--config", config.toString(), tmp.resolve("x.db").toString());
+        assertThat(backup.exit()).isEqualTo(2);
+        assertThat(backup.err()).contains("PostgreSQL", "pg_dump");
+        Run restore = copbot("restore", "--config", config.toString(), tmp.resolve("x.db").toString());
+        assertThat(restore.exit()).isEqualTo(2);
+        assertThat(restore.err()).contains("pg_restore");
+        assertThat(tmp.resolve("x.db")).doesNotExist();
+    }
+
+    @Test
+    void aDataDirectoryWithoutAStoreHasNothingToBackUp() {
         Run run = copbot("backup", "--data", tmp.toString(), tmp.resolve("x.db").toString());
-        // no store here yet: SQLite, but nothing to back up
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("no store");
     }
