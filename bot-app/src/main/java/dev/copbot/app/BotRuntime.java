@@ -36,10 +36,12 @@ public final class BotRuntime implements AutoCloseable {
     private final CopBot bot;
     private final ScheduledExecutorService flusher;
     private final Scheduler reminders;
+    private final SearchIndex index;
 
-    private BotRuntime(Database database, CopBot bot, ScheduledExecutorService flusher, Clock clock) {
+    private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher, Clock clock) {
         this.database = database;
         this.bot = bot;
+        this.index = index;
         this.flusher = flusher;
         this.reminders = Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
     }
@@ -73,7 +75,7 @@ public final class BotRuntime implements AutoCloseable {
                     log.warn("flushing the search index failed: {}", e.getMessage());
                 }
             }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-            return new BotRuntime(db, bot, flusher, clock);
+            return new BotRuntime(db, bot, index, flusher, clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -111,6 +113,16 @@ public final class BotRuntime implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The process's scheduler (event reminders, asks, community life): for its backlog on /metrics. */
+    public Scheduler scheduler() {
+        return reminders;
+    }
+
+    /** The search index: for how far its durable state is behind the store, on /metrics. */
+    public SearchIndex index() {
+        return index;
     }
 
     @Override

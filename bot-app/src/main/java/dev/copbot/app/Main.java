@@ -1,5 +1,7 @@
 package dev.copbot.app;
 
+import dev.copbot.app.cli.BackupCommand;
+import dev.copbot.app.cli.RestoreCommand;
 import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.app.cli.ImportCommand;
 import dev.copbot.app.cli.ReindexCommand;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "copbot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "CoP Bot: a home for communities of practice in Slack and Discord.",
-        subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class})
+        subcommands = {RunCommand.class, ConsoleCommand.class, ImportCommand.class, ReindexCommand.class,
+                BackupCommand.class, RestoreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

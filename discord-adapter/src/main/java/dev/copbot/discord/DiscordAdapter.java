@@ -1,8 +1,11 @@
 package dev.copbot.discord;
 
 import dev.copbot.core.CopBot;
+import dev.copbot.core.metrics.BotMeters;
 import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.reply.Reply;
+import dev.copbot.discord.internal.ApiCallMeter;
 import dev.copbot.discord.internal.CommandCatalog;
 import dev.copbot.discord.internal.ComponentIds;
 import dev.copbot.discord.internal.DiscordChatPort;
@@ -20,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
@@ -65,7 +70,7 @@ public final class DiscordAdapter implements AutoCloseable {
      * backfills from {@link CopBot#lastMessageId}.
      */
     public static DiscordAdapter start(CopBot bot, DiscordSettings settings) throws InterruptedException {
-        return start(bot, bot::handle, settings, bot::lastMessageId);
+        return start(bot, BotMeters.around(Platform.DISCORD, bot.router(), bot::handle), settings, bot::lastMessageId);
     }
 
     /**
@@ -75,6 +80,9 @@ public final class DiscordAdapter implements AutoCloseable {
      */
     public static DiscordAdapter start(CopBot bot, Function<Inbound, Optional<Reply>> inbound, DiscordSettings settings,
                                        MessageHistory history) throws InterruptedException {
+        // Belt and braces: every message request, including any built outside ReplyRenderer, pings no one by default.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
+        MessageRequest.setDefaultMentionRepliedUser(false);
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "discord-defer");
@@ -99,7 +107,7 @@ public final class DiscordAdapter implements AutoCloseable {
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
                 .enableCache(CacheFlag.MEMBER_OVERRIDES)
                 .setEnableShutdownHook(false)
-                .addEventListeners(gate, interactions, gateway);
+                .addEventListeners(gate, interactions, gateway, new ApiCallMeter());
         settings.shards().ifPresent(builder::setShardsTotal);
 
         ShardManager discord;

@@ -10,10 +10,11 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.store.Receipts;
+import dev.copbot.slack.http.WebRequest;
+import dev.copbot.slack.http.WebResponse;
 import dev.copbot.slack.internal.BoltWiring;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,12 +60,6 @@ public final class SlackAdapter implements AutoCloseable {
         }
     }
 
-    /** An HTTP request as the host's server received it (header names in any case). */
-    public record WebRequest(String path, String query, Map<String, List<String>> headers, String body,
-                             String remoteAddress) {}
-
-    public record WebResponse(int status, String contentType, Map<String, List<String>> headers, String body) {}
-
     private final Settings settings;
     private final BoltWiring wiring;
     private SocketModeApp socketMode;
@@ -83,6 +78,7 @@ public final class SlackAdapter implements AutoCloseable {
         MethodsConfig methods = new MethodsConfig();
         methods.setExecutorName("copbot-" + UUID.randomUUID());
         config.setMethodsConfig(methods);
+        config.getHttpClientResponseHandlers().add(new dev.copbot.slack.internal.ApiCallMeter());
         AppConfig app = new AppConfig();
         app.setSlack(Slack.getInstance(config));
         app.setSingleTeamBotToken(settings.botToken());

@@ -7,11 +7,13 @@ import dev.copbot.app.http.CalendarRoute;
 import dev.copbot.app.launch.DiscordLauncher;
 import dev.copbot.app.launch.Launcher;
 import dev.copbot.app.launch.SlackLauncher;
+import dev.copbot.app.metrics.AppMetrics;
 import dev.copbot.core.BotSettings;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -46,11 +48,13 @@ public final class RunCommand implements Callable<Integer> {
         List<AutoCloseable> open = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC());
+             AppMetrics metrics = AppMetrics.start(runtime, Clock.systemUTC());
              BotHttpServer http = new BotHttpServer()) {
             for (Launcher l : wanted) {
                 l.routes(runtime, settings, env, http);
             }
             http.route(CalendarRoute.PREFIX, new CalendarRoute(runtime.bot().events()));
+            metrics.route(http, Optional.ofNullable(env.get(AppMetrics.TOKEN_VARIABLE)).filter(t -> !t.isBlank()));
             http.start("0.0.0.0", settings.httpPort());
             for (Launcher l : wanted) {
                 open.add(l.start(runtime, settings, env));

@@ -7,6 +7,8 @@ import dev.copbot.app.http.HttpRequest;
 import dev.copbot.app.http.HttpResponse;
 import dev.copbot.core.store.Receipts;
 import dev.copbot.slack.SlackAdapter;
+import dev.copbot.slack.http.WebRequest;
+import dev.copbot.slack.http.WebResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ public final class SlackLauncher implements Launcher {
                 SlackAdapter.Settings.fromEnvironment(env), Clock.systemUTC());
         if (!present(env, "SLACK_APP_TOKEN")) {
             SlackAdapter mounted = adapter;
-            http.route(SlackAdapter.EVENTS_PATH, request -> serve(mounted, request));
+            http.route(SlackAdapter.EVENTS_PATH, java.util.Set.of("POST"), request -> serve(mounted, request));
         }
     }
 
@@ -52,7 +54,7 @@ public final class SlackLauncher implements Launcher {
         if (!"POST".equals(request.method())) {
             return HttpResponse.text(405, "Slack posts to this address");
         }
-        SlackAdapter.WebResponse r = adapter.serve(new SlackAdapter.WebRequest(request.path(), request.query(),
+        WebResponse r = adapter.serve(new WebRequest(request.path(), request.query(),
                 request.headers(), request.bodyText(), request.header("x-forwarded-for").orElse(null)));
         Map<String, String> headers = new LinkedHashMap<>();
         r.headers().forEach((k, v) -> {

@@ -71,7 +71,7 @@ public final class BlockKit {
         String body = (s.title().isEmpty() ? "" : "*" + SlackText.blockText(s.title()) + "*\n") + SlackText.blockText(s.text());
         List<TextObject> fields = new ArrayList<>();
         for (Field f : s.fields()) {
-            fields.add(markdownText(SlackText.limit("*" + SlackText.blockText(f.label()) + "*\n"
+            fields.add(verbatim(SlackText.limit("*" + SlackText.blockText(f.label()) + "*\n"
                     + SlackText.blockText(f.value()), 2000)));
         }
         // Slack allows 10 fields a section: continue in further sections.
@@ -83,7 +83,7 @@ public final class BlockKit {
             }
             out.add(section(b -> {
                 if (text != null) {
-                    b.text(markdownText(text));
+                    b.text(verbatim(text));
                 }
                 if (!some.isEmpty()) {
                     b.fields(List.copyOf(some));
@@ -121,6 +121,15 @@ public final class BlockKit {
     }
 
     private static TextObject mrkdwn(String coreText) {
-        return markdownText(SlackText.limit(SlackText.blockText(coreText), 3000));
+        return verbatim(SlackText.limit(SlackText.blockText(coreText), 3000));
+    }
+
+    /**
+     * Escaped mrkdwn that Slack shows as written: {@code verbatim} stops Slack from turning bare {@code @here},
+     * {@code @channel}, {@code #channel} or names in the text into mentions and links; the bot's own
+     * {@code <!date^…>} marks still render.
+     */
+    private static TextObject verbatim(String escapedMrkdwn) {
+        return com.slack.api.model.block.composition.MarkdownTextObject.builder().text(escapedMrkdwn).verbatim(true).build();
     }
 }

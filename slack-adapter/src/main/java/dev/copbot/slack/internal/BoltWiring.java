@@ -9,8 +9,8 @@ import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.store.Receipts;
-import dev.copbot.slack.SlackAdapter.WebRequest;
-import dev.copbot.slack.SlackAdapter.WebResponse;
+import dev.copbot.slack.http.WebRequest;
+import dev.copbot.slack.http.WebResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -78,30 +78,58 @@ public final class BoltWiring implements AutoCloseable {
         log.info("Slack workspace {} ({}) as {}", auth.getTeam(), auth.getTeamId(), auth.getUser());
     }
 
+    /**
+     * One of Slack's HTTP requests through Bolt (which verifies the signature). A body that does not parse, lacks what
+     * its kind needs or is of no kind Slack sends is the sender's fault: 400 with a one-line reason, logged at WARN
+     * without a stack trace. Only our own failures are 500s.
+     */
     public WebResponse serve(WebRequest request) {
         if (port == null) {
             return text(503, "the Slack adapter is still starting");
         }
+        Request<?> slackRequest;
         try {
-            Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(request.path())
                     .queryString(request.query() == null ? Map.of() : QueryStringParser.toMap(request.query()))
                     .requestBody(request.body() == null ? "" : request.body())
                     .headers(new RequestHeaders(request.headers()))
                     .remoteAddress(request.remoteAddress())
                     .build());
-            if (slackRequest == null) {
-                return text(400, "not a request from Slack");
-            }
+        } catch (RuntimeException e) {
+            return malformed(e);
+        }
+        if (slackRequest == null) {
+            return malformed("not a request from Slack (unknown payload type)");
+        }
+        try {
             Response r = app.run(slackRequest);
             return new WebResponse(r.getStatusCode(), r.getContentType() == null ? "text/plain; charset=utf-8"
                     : r.getContentType(), r.getHeaders() == null ? Map.of() : r.getHeaders(),
                     r.getBody() == null ? "" : r.getBody());
+        } catch (RuntimeException e) {
+            if (MalformedRequests.isMalformed(e)) {
+                return malformed(e);
+            }
+            return failed(e);
         } catch (Exception e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Slack request failed (reference {})", reference, e);
-            return text(500, "internal error (reference " + reference + ")");
+            return failed(e);
         }
+    }
+
+    private static WebResponse malformed(Throwable e) {
+        return malformed(MalformedRequests.reason(e));
+    }
+
+    private static WebResponse malformed(String reason) {
+        log.warn("malformed Slack request refused: {}", reason);
+        return text(400, "malformed request: " + reason);
+    }
+
+    private static WebResponse failed(Exception e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Slack request failed (reference {})", reference, e);
+        return text(500, "internal error (reference " + reference + ")");
     }
 
     private static WebResponse text(int status, String body) {

@@ -48,6 +48,12 @@ final class CommandListener {
 
     private Response handle(SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload p = request.getPayload();
+        try {
+            SlackIds.channel(p.getTeamId(), p.getChannelId());
+            SlackIds.user(p.getTeamId(), p.getUserId());
+        } catch (RuntimeException e) {
+            return MalformedRequests.answer("slash command without a valid team, channel and user", e);
+        }
         CompletableFuture<Optional<Reply>> work = CompletableFuture.supplyAsync(() -> run(p), executor);
         if (ALWAYS_LATER.contains(firstWord(p.getText()))) {
             work.thenAccept(reply -> reply.ifPresent(r -> respondLater(ctx, r)));
@@ -83,7 +89,7 @@ final class CommandListener {
         Optional<String> trigger = Optional.ofNullable(p.getTriggerId());
         Reply reply = replies.safely("/cop " + p.getText(), () -> {
             Actor actor = replies.actor(SlackIds.user(p.getTeamId(), p.getUserId()), p.getUserName());
-            return replies.bot().run(new CommandInvoked(actor, channel, Optional.empty(), p.getText(), trigger));
+            return replies.handle(new CommandInvoked(actor, channel, Optional.empty(), p.getText(), trigger)).orElseThrow();
         });
         return replies.openFormIfAny(reply, trigger, channel);
     }

@@ -86,14 +86,22 @@ final class EventListener {
     private <E extends Event> Response handleOnce(EventsApiPayload<E> payload, EventContext ctx,
                                                   BiFunction<E, String, Inbound> translate) {
         String team = payload.getTeamId();
+        Inbound event;
         try {
-            Inbound event = translate.apply(payload.getEvent(), team);
-            if (event == null) {
-                return ctx.ack();
-            }
+            event = payload.getEvent() == null || team == null ? null : translate.apply(payload.getEvent(), team);
+        } catch (RuntimeException e) {
+            // Signed but malformed (a field missing or of the wrong shape): retrying would not help, so not a 500.
+            log.warn("malformed Slack event {} refused: {}", payload.getEventId(), e.toString());
+            return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                    .body("malformed event: " + e.getClass().getSimpleName()).build();
+        }
+        if (event == null) {
+            return ctx.ack();
+        }
+        try {
             String id = payload.getEventId() != null ? payload.getEventId()
                     : payload.getEvent().getType() + ":" + payload.getEventTime();
-            boolean first = receipts.once("slack:" + team, id, now(), () -> replies.bot().handle(event));
+            boolean first = receipts.once("slack:" + team, id, now(), () -> replies.handle(event));
             if (!first) {
                 log.debug("event {} already handled (delivery {})", id, ctx.getRetryNum());
             }

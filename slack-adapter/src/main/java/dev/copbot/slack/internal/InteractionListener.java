@@ -48,6 +48,13 @@ final class InteractionListener {
         if (p.getActions() == null || p.getActions().isEmpty()) {
             return ctx.ack();
         }
+        try {
+            SlackIds.user(p.getTeam().getId(), p.getUser().getId());
+            Optional.ofNullable(p.getChannel()).map(c -> SlackIds.channel(p.getTeam().getId(), c.getId()));
+            java.util.Objects.requireNonNull(p.getActions().get(0).getActionId(), "action_id");
+        } catch (RuntimeException e) {
+            return MalformedRequests.answer("button click without a valid team, user, channel or action", e);
+        }
         executor.execute(() -> click(p, ctx));
         return ctx.ack();
     }
@@ -66,7 +73,7 @@ final class InteractionListener {
                     ? p.getContainer().getMessageTs() : Optional.ofNullable(p.getView()).map(v -> v.getId()).orElse("home");
             Reply reply = replies.safely("button " + action.getActionId(), () -> {
                 Actor actor = replies.actor(user, p.getUser().getUsername());
-                return replies.bot().handle(new Inbound.ButtonClicked(actor, new MessageId(where, messageTs),
+                return replies.handle(new Inbound.ButtonClicked(actor, new MessageId(where, messageTs),
                         BlockKit.coreAction(action.getActionId()), action.getValue(), trigger)).orElse(null);
             });
             if (reply == null) {
@@ -88,13 +95,24 @@ final class InteractionListener {
 
     private Response submitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
         ViewSubmissionPayload p = request.getPayload();
-        String team = p.getTeam().getId();
-        UserId user = SlackIds.user(team, p.getUser().getId());
-        Modals.Metadata meta = Modals.metadata(p.getView().getPrivateMetadata());
-        Map<String, String> values = Modals.values(p.getView().getState());
+        String team;
+        UserId user;
+        Modals.Metadata meta;
+        Map<String, String> values;
+        try {
+            team = p.getTeam().getId();
+            user = SlackIds.user(team, p.getUser().getId());
+            meta = Modals.metadata(p.getView().getPrivateMetadata());
+            values = Modals.values(p.getView().getState());
+            if (meta.channel() != null) {
+                SlackIds.channel(team, meta.channel());
+            }
+        } catch (RuntimeException e) {
+            return MalformedRequests.answer("form submission without a valid team, user or view", e);
+        }
         Reply reply = replies.safely("form " + p.getView().getCallbackId(), () -> {
             Actor actor = replies.actor(user, p.getUser().getUsername());
-            return replies.bot().handle(new Inbound.FormSubmitted(actor, p.getView().getCallbackId(), values,
+            return replies.handle(new Inbound.FormSubmitted(actor, p.getView().getCallbackId(), values,
                     meta.context())).orElse(null);
         });
         if (reply == null) {

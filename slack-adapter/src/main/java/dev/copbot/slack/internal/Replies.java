@@ -25,10 +25,17 @@ final class Replies {
 
     private final CopBot bot;
     private final SlackChatPort port;
+    private final java.util.function.Function<dev.copbot.core.platform.Inbound, Optional<Reply>> core;
 
     Replies(CopBot bot, SlackChatPort port) {
         this.bot = bot;
         this.port = port;
+        this.core = dev.copbot.core.metrics.BotMeters.around(dev.copbot.core.platform.Platform.SLACK, bot.router(), bot::handle);
+    }
+
+    /** The core's {@code handle}, with commands timed and messages counted ({@code BotMeters}). */
+    Optional<Reply> handle(dev.copbot.core.platform.Inbound event) {
+        return core.apply(event);
     }
 
     CopBot bot() {

@@ -71,7 +71,7 @@ public final class SlackChatPort implements ChatPort {
     public MessageId post(ChannelId channel, Optional<MessageId> thread, Reply reply) {
         String c = local(channel);
         var r = send("chat.postMessage", reply, blocks -> client.chatPostMessage(q -> q.channel(c)
-                .text(BlockKit.fallback(reply)).blocks(blocks).threadTs(thread.map(MessageId::id).orElse(null))));
+                .text(BlockKit.fallback(reply)).blocks(blocks).linkNames(false).parse("none").threadTs(thread.map(MessageId::id).orElse(null))));
         return new MessageId(channel, r.getTs());
     }
 
@@ -79,7 +79,7 @@ public final class SlackChatPort implements ChatPort {
     public void update(MessageId message, Reply reply) {
         String c = local(message.channel());
         send("chat.update", reply, blocks -> client.chatUpdate(q -> q.channel(c).ts(message.id())
-                .text(BlockKit.fallback(reply)).blocks(blocks)));
+                .text(BlockKit.fallback(reply)).blocks(blocks).linkNames(false).parse("none")));
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class SlackChatPort implements ChatPort {
         String c = local(channel);
         String u = local(user);
         send("chat.postEphemeral", reply, blocks -> client.chatPostEphemeral(q -> q.channel(c).user(u)
-                .text(BlockKit.fallback(reply)).blocks(blocks)));
+                .text(BlockKit.fallback(reply)).blocks(blocks).linkNames(false).parse("none")));
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.copbot.core.store.Database;
 import dev.copbot.core.store.Receipts;
 import dev.copbot.core.testing.TestDatabases;
 import dev.copbot.slack.SlackAdapter;
+import dev.copbot.slack.http.WebRequest;
+import dev.copbot.slack.http.WebResponse;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,7 +58,7 @@ public final class SlackHarness implements AutoCloseable {
         http.createContext(SlackAdapter.EVENTS_PATH, exchange -> {
             Map<String, List<String>> headers = new LinkedHashMap<>(exchange.getRequestHeaders());
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            SlackAdapter.WebResponse r = adapter.serve(new SlackAdapter.WebRequest(exchange.getRequestURI().getPath(),
+            WebResponse r = adapter.serve(new WebRequest(exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), headers, body, "127.0.0.1"));
             byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", r.contentType());

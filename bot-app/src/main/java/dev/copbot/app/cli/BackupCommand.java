@@ -1,0 +1,40 @@
+package dev.copbot.app.cli;
+
+import dev.copbot.app.backup.EmbeddedStore;
+import dev.copbot.app.config.Settings;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Write a consistent copy of the embedded store to FILE, while the bot runs (SQLite's VACUUM INTO).",
+                "The search index is not copied: it is rebuilt from the store after a restore.",
+                "A PostgreSQL store is backed up with pg_dump instead."})
+public final class BackupCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "The backup to write (must not exist).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        ConsoleCommand.quietLogs();
+        Settings settings = common.settings();
+        Optional<EmbeddedStore> store = EmbeddedStore.of(settings);
+        if (store.isEmpty()) {
+            System.err.println("copbot backup: the store is PostgreSQL (" + settings.database().describe() + "); back it "
+                    + "up with pg_dump, e.g. pg_dump --format=custom --file=copbot.dump \"$DATABASE\", and restore "
+                    + "with pg_restore. The search index needs no backup: it is rebuilt from the store.");
+            return 2;
+        }
+        long start = System.nanoTime();
+        EmbeddedStore.Counts counts = store.get().backup(file);
+        System.out.printf("Backed up %s to %s (%s) in %.1f s.%n", store.get().file(), file, counts,
+                (System.nanoTime() - start) / 1e9);
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.copbot.app.cli;
+
+import dev.copbot.app.backup.EmbeddedStore;
+import dev.copbot.app.config.Settings;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Replace the embedded store with a backup written by 'copbot backup'.",
+                "Refuses while a bot (or import, reindex, console) uses the data directory; the replaced store is kept",
+                "beside it as copbot.db.before-restore-<time>, and the search index is rebuilt at the next start."})
+public final class RestoreCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "FILE", description = "A backup written by 'copbot backup'.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        ConsoleCommand.quietLogs();
+        Settings settings = common.settings();
+        Optional<EmbeddedStore> store = EmbeddedStore.of(settings);
+        if (store.isEmpty()) {
+            System.err.println("copbot restore: the store is PostgreSQL (" + settings.database().describe()
+                    + "); restore a pg_dump with pg_restore instead.");
+            return 2;
+        }
+        EmbeddedStore.Restored restored = store.get().restore(file);
+        System.out.printf("Restored %s from %s (%s).%s The search index is rebuilt when the bot starts.%n",
+                store.get().file(), file, restored.counts(),
+                restored.previous().map(p -> " The previous store is kept as " + p + ".").orElse(""));
+        return 0;
+    }
+}
