@@ -7,24 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.FakeDiscord.Call;
 import dev.copbot.discord.fake.Payloads;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real JDA against a fake Discord on loopback: startup, command registration and slash commands. */
-class DiscordAdapterTest {
-    @TempDir
-    Path dir;
-    DiscordHarness h;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
-
+class DiscordAdapterTest extends OnDiscordHarness {
     @Test
     void connectsRegistersCopAndAnswersHelpThroughTheInteractionCallback() throws Exception {
         h = new DiscordHarness(dir, bot -> { }).start();

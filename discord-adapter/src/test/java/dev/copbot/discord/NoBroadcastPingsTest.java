@@ -13,31 +13,17 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.Payloads;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18, on the wire: every message the bot sends to Discord (interaction answers, follow-ups, channel posts,
  * direct messages) carries {@code allowed_mentions} that allow nothing, so user text with {@code @here},
  * {@code @everyone}, a role or {@code <@id>} (a purpose, an event title, a kudos reason, a name) pings no one.
  */
-class NoBroadcastPingsTest {
+class NoBroadcastPingsTest extends OnDiscordHarness {
     static final String PINGS = "@here @channel @everyone <!channel> <@U123> <@" + FakeDiscord.BOB + "> <@&500000000000000001>";
-
-    @TempDir
-    Path dir;
-    DiscordHarness h;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
-    }
 
     Reply asAdmin(String text) {
         Actor admin = new Actor(UserId.parse("discord:" + GUILD + ":" + FakeDiscord.OWNER), "Owner " + PINGS,

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
 import dev.copbot.core.platform.ChannelId;
-import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.MessageId;
-import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
@@ -15,39 +13,18 @@ import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.slack.testing.FakeSlackApi;
-import dev.copbot.slack.testing.SlackHarness;
-import java.nio.file.Path;
-import java.time.Clock;
+import dev.copbot.slack.testing.OnSlackHarness;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The core's port to Slack, against the fake Web API: what goes over the wire, and how refusals come back. */
-class ChatPortTest {
+class ChatPortTest extends OnSlackHarness {
     static final UserId ALICE = UserId.parse("slack:T1:U1");
     static final ChannelId GENERAL = ALICE.channel("C1");
-
-    @TempDir
-    Path tmp;
-    SlackHarness h;
-    ChatPort port;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new SlackHarness(tmp, Clock.systemUTC());
-        port = h.bot.ports().require(Platform.SLACK);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        h.close();
-    }
 
     static Reply richReply() {
         return Reply.ok("Kafka meetup").with(new Block.Section("When", "Thursday", List.of(new Field("Room", "4.01"))))

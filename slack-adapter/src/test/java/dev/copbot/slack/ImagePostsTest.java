@@ -13,50 +13,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonArray;
 import dev.copbot.core.platform.ChannelId;
-import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.slack.testing.FakeSlackApi;
+import dev.copbot.slack.testing.OnSlackHarness;
 import dev.copbot.slack.testing.SlackHarness;
-import java.nio.file.Path;
 import dev.copbot.core.testing.TestClock;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pictures in messages the port posts, against the fake Web API: the PNG is uploaded with files.uploadV2 and shared to
  * no channel, and the message shows it in an image block naming the file; when the upload or the picture is refused,
  * the alt text stands in and the message still goes out.
  */
-class ImagePostsTest {
+class ImagePostsTest extends OnSlackHarness {
     static final ChannelId GENERAL = UserId.parse("slack:T1:U1").channel("C1");
     /** Slack's answer to a file it cannot use (yet): reported right after an upload. */
     static final String INVALID_SLACK_FILE = "{\"ok\":false,\"error\":\"invalid_blocks\","
             + "\"errors\":[\"invalid slack file [json-pointer:/blocks/1/slack_file]\"]}";
-
-    @TempDir
-    Path tmp;
-    SlackHarness h;
-    ChatPort port;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new SlackHarness(tmp, Clock.systemUTC());
-        port = h.bot.ports().require(Platform.SLACK);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        h.close();
-    }
 
     @Test
     void aPostUploadsThePngToNoChannelAndShowsItInAnImageBlockOfThatFile() {

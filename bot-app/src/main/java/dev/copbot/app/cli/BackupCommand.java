@@ -1,7 +1,6 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.backup.EmbeddedStore;
-import dev.copbot.app.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,13 +21,10 @@ public final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleCommand.quietLogs();
-        Settings settings = common.settings();
-        Optional<EmbeddedStore> store = EmbeddedStore.of(settings);
+        Optional<EmbeddedStore> store = common.embeddedStore("backup", "back it up with pg_dump, e.g. "
+                + "pg_dump --format=custom --file=copbot.dump \"$DATABASE\", and restore with pg_restore. "
+                + "The search index needs no backup: it is rebuilt from the store.");
         if (store.isEmpty()) {
-            System.err.println("copbot backup: the store is PostgreSQL (" + settings.database().describe() + "); back it "
-                    + "up with pg_dump, e.g. pg_dump --format=custom --file=copbot.dump \"$DATABASE\", and restore "
-                    + "with pg_restore. The search index needs no backup: it is rebuilt from the store.");
             return 2;
         }
         long start = System.nanoTime();

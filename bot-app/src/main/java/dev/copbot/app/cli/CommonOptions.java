@@ -1,5 +1,6 @@
 package dev.copbot.app.cli;
 
+import dev.copbot.app.backup.EmbeddedStore;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
 import java.nio.file.Path;
@@ -18,5 +19,20 @@ public final class CommonOptions {
 
     public Settings settings() {
         return new ConfigLoader(System.getenv()).load(Optional.ofNullable(config), Optional.ofNullable(data));
+    }
+
+    /**
+     * The embedded store for {@code backup} and {@code restore}, with logs quietened; empty after telling a PostgreSQL
+     * user which tool does the job there ({@code instead}).
+     */
+    Optional<EmbeddedStore> embeddedStore(String command, String instead) {
+        ConsoleCommand.quietLogs();
+        Settings settings = settings();
+        Optional<EmbeddedStore> store = EmbeddedStore.of(settings);
+        if (store.isEmpty()) {
+            System.err.println("copbot " + command + ": the store is PostgreSQL (" + settings.database().describe()
+                    + "); " + instead);
+        }
+        return store;
     }
 }

@@ -1,13 +1,10 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.loadtest.LoadRun;
-import dev.copbot.app.loadtest.LocalSlackBot;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "load-http", mixinStandardHelpOptions = true,
@@ -26,28 +23,17 @@ public final class LoadHttpCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5", description = "Seconds of load sent first and not counted (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--url", paramLabel = "URL",
-            description = "A running bot's /slack/events instead; signed with $SLACK_SIGNING_SECRET.")
-    String url;
+    @Mixin
+    HttpTarget target;
 
     @Override
     public Integer call() throws Exception {
-        ConsoleCommand.quietLogs();
-        if (url != null) {
-            String secret = System.getenv("SLACK_SIGNING_SECRET");
-            if (secret == null || secret.isBlank()) {
-                System.err.println("copbot load-http: --url needs SLACK_SIGNING_SECRET, the bot's signing secret");
-                return 2;
-            }
-            return run(url, secret, "http://127.0.0.1:9/respond");
-        }
-        Path data = Files.createTempDirectory("copbot-load-");
-        try (LocalSlackBot bot = LocalSlackBot.start(data, Optional.empty())) {
-            System.out.println("bot on " + bot.eventsUrl() + " (data in " + data + ")");
-            int code = run(bot.eventsUrl(), LocalSlackBot.SECRET, bot.slack().responseUrl("load"));
-            System.out.printf("answers the bot posted later to response URLs: %,d%n", bot.slack().calls("response_url"));
+        return target.send("load-http", (url, secret, responseUrl, local) -> {
+            int code = run(url, secret, responseUrl);
+            local.ifPresent(bot -> System.out.printf("answers the bot posted later to response URLs: %,d%n",
+                    bot.slack().calls("response_url")));
             return code;
-        }
+        });
     }
 
     private int run(String target, String secret, String responseUrl) throws Exception {

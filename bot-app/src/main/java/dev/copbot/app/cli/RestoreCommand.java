@@ -1,7 +1,6 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.backup.EmbeddedStore;
-import dev.copbot.app.config.Settings;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,12 +21,8 @@ public final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleCommand.quietLogs();
-        Settings settings = common.settings();
-        Optional<EmbeddedStore> store = EmbeddedStore.of(settings);
+        Optional<EmbeddedStore> store = common.embeddedStore("restore", "restore a pg_dump with pg_restore instead.");
         if (store.isEmpty()) {
-            System.err.println("copbot restore: the store is PostgreSQL (" + settings.database().describe()
-                    + "); restore a pg_dump with pg_restore instead.");
             return 2;
         }
         EmbeddedStore.Restored restored = store.get().restore(file);

@@ -12,16 +12,7 @@ import dev.copbot.core.reply.Reply;
 import java.util.List;
 
 /** {@code community members <name>}: who is in a community, for its leaders. CONTRIBUTING.md's worked example. */
-public final class MemberList implements Feature {
-    private final CommunityStore store;
-    private final Privacy privacy;
-    private final UserDirectory users;
-
-    public MemberList(CommunityStore store, Privacy privacy, UserDirectory users) {
-        this.store = store;
-        this.privacy = privacy;
-        this.users = users;
-    }
+public record MemberList(CommunityStore store, Privacy privacy, UserDirectory users) implements Feature {
 
     @Override
     public void register(Registry registry) {
