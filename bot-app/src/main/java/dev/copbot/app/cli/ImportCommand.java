@@ -23,22 +23,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Load the history of a Slack workspace or of Discord channels, so it can be searched.",
                 "Safe to run again: what is stored already is skipped, newer edits are applied, and an import that was",
                 "stopped (even killed) goes on where it stopped."},
         subcommands = {ImportCommand.Slack.class, ImportCommand.Discord.class})
-public final class ImportCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class ImportCommand extends CommandGroup {
     /** Options of both formats. */
     static class Shared {
         @Mixin

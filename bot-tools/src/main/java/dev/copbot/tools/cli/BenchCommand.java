@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import dev.copbot.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,15 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest and query speed.",
         subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class})
-public final class BenchCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class BenchCommand extends CommandGroup {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Ingest N generated messages through the bot (store + index) and through plain Lucene,",
                     "then time a fixed query set through /cop search and through plain Lucene on the same index.",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import dev.copbot.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,15 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, description = "Measure search quality on a BEIR collection.",
         subcommands = {EvalCommand.Search.class, EvalCommand.Score.class, EvalCommand.Experts.class})
-public final class EvalCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class EvalCommand extends CommandGroup {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Index a BEIR corpus and run its queries through the bot's search path; write a TREC run.",
                     "A hit whose doc id equals its query id is left out. With --qrels, also print nDCG@10 and recall@100."})
