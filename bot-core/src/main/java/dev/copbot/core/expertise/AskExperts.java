@@ -192,8 +192,8 @@ public final class AskExperts implements Feature {
             }
             try {
                 port.get().sendDirect(person, Reply.ok("Can you help? " + users.displayName(q.asker()) + " asked in "
-                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nYou are asked because " + e.evidence().size()
-                        + " of your answers match. Too many requests? /cop expert snooze"));
+                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nWhy you: "
+                        + ExpertCommands.reason(e, now, java.time.ZoneOffset.UTC) + ". Too many requests? /cop expert snooze"));
                 questions.ping(q.id(), person, q.community(), round, now);
                 asked.add(person);
             } catch (RuntimeException ex) {
