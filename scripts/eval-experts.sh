@@ -3,13 +3,21 @@
 # export without one fifth of the questions (se2slack.py --fold K/5), import it into a fresh store, and ask for
 # experts on each held-out question's title. Prints one line per fold; docs/BENCHMARKS.md records the results.
 # Usage: scripts/eval-experts.sh [WORKDIR]   (default: a temporary directory)
+# COPBOT_JAR=FILE runs that jar instead of ./copbot (which rebuilds when sources changed, even mid-run).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="$root/../shared"
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work"
 cd "$root"
-./copbot --version >/dev/null   # builds the jar when needed
+copbot() {
+  if [ -n "${COPBOT_JAR:-}" ]; then
+    . "$root/scripts/java-home.sh" && copbot_pick_jdk && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$COPBOT_JAR" "$@"
+  else
+    ./copbot "$@"
+  fi
+}
+copbot --version >/dev/null   # builds the jar when needed
 results="$work/folds.txt"
 : > "$results"
 for dump in "$shared"/data/stackexchange-*; do
@@ -18,8 +26,8 @@ for dump in "$shared"/data/stackexchange-*; do
     out="$work/$name-fold$k"
     rm -rf "$out" "$out.data"
     python3 "$shared/tools/se2slack.py" "$dump" "$out" --fold "$k/5" >/dev/null
-    ./copbot import slack-export "$out" --data "$out.data" --json >/dev/null
-    line=$(./copbot eval experts --data "$out.data" --heldout "$out/heldout.tsv")
+    copbot import slack-export "$out" --data "$out.data" --json >/dev/null
+    line=$(copbot eval experts --data "$out.data" --heldout "$out/heldout.tsv")
     echo "$name fold $k/5: $line" | tee -a "$results"
   done
 done

@@ -32,23 +32,30 @@ public final class ConsoleCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String as;
 
+    @Mixin
+    NowOption now;
+
     @Override
     public Integer call() {
         UserId actor = parseIdentity(as);
         quietLogs();
         Settings settings = common.settings();
-        return open(settings, actor, json, false);
+        return open(settings, actor, json, false, now.clock());
     }
 
     /** Shared with {@code copbot run} when no platform is configured. */
     static int open(Settings settings, UserId actor, boolean json, boolean announce) {
+        return open(settings, actor, json, announce, Clock.systemUTC());
+    }
+
+    static int open(Settings settings, UserId actor, boolean json, boolean announce, Clock clock) {
         ConsoleChatPort port = new ConsoleChatPort();
-        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC(), port)) {
+        try (BotRuntime runtime = BotRuntime.start(settings, clock, port)) {
             boolean interactive = System.console() != null && !json;
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             if (announce || interactive) {
                 System.err.println("CoP Bot console on " + settings.database().describe() + ", acting as " + actor
-                        + ". Type help for the commands, quit to leave.");
+                        + ", at " + clock.instant() + ". Type help for the commands, quit to leave.");
             }
             new Console(runtime.bot(), port, runtime.database(), actor, json, settings.dataDir().resolve("charts"))
                     .run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,

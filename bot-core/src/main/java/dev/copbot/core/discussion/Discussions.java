@@ -228,6 +228,15 @@ public final class Discussions implements Feature, AutoCloseable {
         return engine.search(request, access.ruleFor(asker), offset, limit, true);
     }
 
+    /**
+     * Runs {@code work} on a fresh point-in-time view of the thread index, for readers with queries of their own (the
+     * expert ranking). Read-only: callers must apply {@link AccessControl#ruleFor} themselves.
+     */
+    public <T> T withIndex(java.util.function.Function<org.apache.lucene.search.IndexSearcher, T> work) {
+        refreshIfStale();
+        return engine.index().withSearcher(work);
+    }
+
     /** Makes the index durable, recording how many messages the store held, for {@link #reconcile}. */
     public void flush() {
         // Never between a store commit and the index update that follows it: the count recorded here would claim

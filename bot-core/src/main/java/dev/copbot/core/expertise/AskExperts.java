@@ -43,6 +43,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,8 +55,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /cop ask}: the closest solved threads first; then, on the asker's click, the question is posted as a thread
- * in the community's channel and the top experts get a direct message with the link — at most {@code dmsPerDay} per
- * expert and community, never to someone away or snoozed. A question nobody but the asker has replied to after
+ * in the community's channel and the top experts (by the expert ranking over the community's channels, as of now)
+ * get a direct message with the link — at most {@code dmsPerDay} per expert and community, never to someone away or
+ * snoozed, and people already asked today elsewhere only after those who were not. A question nobody but the asker has replied to after
  * {@code escalateAfter} goes to the next experts, once. The escalation is a db-scheduler job in the store, so it
  * survives restarts and runs on one replica.
  */
@@ -183,7 +187,12 @@ public final class AskExperts implements Feature {
         Instant now = clock.instant();
         List<ChannelId> channels = CommunityChannels.of(communities, q.community(), "there is nowhere to ask");
         List<UserId> asked = new ArrayList<>();
-        for (ExpertFinder.Expert e : finder.find(q.asker(), q.text(), channels, now, 50)) {
+        // Spread the load: among the best 50, people asked nothing today (in any community) come first, in rank order.
+        List<ExpertFinder.Expert> ranked = new ArrayList<>(finder.find(q.asker(), q.text(), channels, now, 50));
+        Map<UserId, Long> today = new HashMap<>();
+        ranked.forEach(e -> today.put(e.user(), questions.pingsOn(e.user(), now)));
+        ranked.sort(Comparator.comparingLong(e -> today.get(e.user())));
+        for (ExpertFinder.Expert e : ranked) {
             if (asked.size() == settings.experts()) {
                 break;
             }
@@ -199,8 +208,8 @@ public final class AskExperts implements Feature {
             }
             try {
                 port.get().sendDirect(person, Reply.ok("Can you help? " + users.displayName(q.asker()) + " asked in "
-                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nYou are asked because " + Plural.word(e.evidence().size(),
-                        "1 of your answers matches", e.evidence().size() + " of your answers match") + ". Too many requests? /cop expert snooze"));
+                        + q.community() + ": \"" + q.text() + "\" — " + link + "\nWhy you: "
+                        + ExpertCommands.reason(e, now, java.time.ZoneOffset.UTC) + ". Too many requests? /cop expert snooze"));
                 questions.ping(q.id(), person, q.community(), round, now);
                 asked.add(person);
             } catch (RuntimeException ex) {

@@ -5,13 +5,18 @@ import dev.copbot.core.discussion.ThreadDocument;
 import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a thread shows about who answered it: each answerer's strongest answer there. */
+/**
+ * What a thread shows about who answered it, as of a moment: each counted replier's strongest reply there. A reply
+ * counts unless it is by a bot or a deleted account, or by the thread's own asker (except a reply the asker accepted:
+ * a solution they found and marked). Nothing posted after the moment counts, not even in an older thread.
+ */
 final class Evidence {
     enum Strength { ANSWERED, THANKED, ACCEPTED }
 
@@ -27,33 +32,51 @@ final class Evidence {
 
     private Evidence() {}
 
-    /** One answer per answerer (the strongest), in thread order. The thread's own asker answers nothing. */
-    static List<Answer> of(List<StoredMessage> thread) {
-        if (thread.isEmpty()) {
+    /** Slack's own user (and, in Stack Exchange exports, every deleted account) and Slack bot ids are nobody's expertise. */
+    static boolean isBot(UserId user) {
+        String id = user.id();
+        return id.equals("USLACKBOT") || (user.platform() == dev.copbot.core.platform.Platform.SLACK && id.matches("B[A-Z0-9]+"));
+    }
+
+    /** Whether {@code reactor} marked the message with the accept reaction. */
+    static boolean acceptedBy(StoredMessage m, UserId reactor) {
+        return m.reactions().stream().anyMatch(r -> r.user().equals(reactor) && ThreadDocument.ACCEPT.contains(r.emoji()));
+    }
+
+    /** One answer per counted replier (the strongest, at that reply's time), in thread order; only what was posted by {@code now}. */
+    static List<Answer> of(List<StoredMessage> whole, Instant now) {
+        List<StoredMessage> thread = new ArrayList<>();
+        for (StoredMessage m : whole) {
+            if (!m.postedAt().isAfter(now)) {
+                thread.add(m);
+            }
+        }
+        if (thread.isEmpty() || thread.stream().noneMatch(StoredMessage::isRoot)) {
             return List.of();
         }
-        StoredMessage root = thread.stream().filter(StoredMessage::isRoot).findFirst().orElse(thread.get(0));
+        StoredMessage root = thread.stream().filter(StoredMessage::isRoot).findFirst().orElseThrow();
         UserId asker = root.author();
         Map<UserId, Answer> best = new LinkedHashMap<>();
         for (int i = 0; i < thread.size(); i++) {
             StoredMessage m = thread.get(i);
-            if (m == root || m.author().equals(asker)) {
+            boolean accepted = acceptedBy(m, asker);
+            if (m == root || isBot(m.author()) || (m.author().equals(asker) && !accepted)) {
                 continue;
             }
-            Strength s = Strength.ANSWERED;
-            if (m.reactions().stream().anyMatch(r -> r.user().equals(asker) && ThreadDocument.ACCEPT.contains(r.emoji()))) {
-                s = Strength.ACCEPTED;
-            } else if (m.reactions().stream().anyMatch(r -> r.user().equals(asker) && THANKS_REACTIONS.contains(r.emoji()))
-                    || (i + 1 < thread.size() && thread.get(i + 1).author().equals(asker)
-                        && THANKS.matcher(thread.get(i + 1).text()).find())) {
-                s = Strength.THANKED;
-            }
-            Answer a = new Answer(m.author(), m.id(), m.postedAt(), s);
+            Strength s = accepted ? Strength.ACCEPTED : thanked(thread, i, asker) ? Strength.THANKED : Strength.ANSWERED;
             Answer previous = best.get(m.author());
             if (previous == null || s.compareTo(previous.strength()) > 0) {
-                best.put(m.author(), a);
+                best.put(m.author(), new Answer(m.author(), m.id(), m.postedAt(), s));
             }
         }
         return List.copyOf(best.values());
+    }
+
+    /** The asker reacted with thanks, or their next message says thanks. */
+    private static boolean thanked(List<StoredMessage> thread, int i, UserId asker) {
+        StoredMessage m = thread.get(i);
+        return m.reactions().stream().anyMatch(r -> r.user().equals(asker) && THANKS_REACTIONS.contains(r.emoji()))
+                || (i + 1 < thread.size() && thread.get(i + 1).author().equals(asker)
+                    && THANKS.matcher(thread.get(i + 1).text()).find());
     }
 }

@@ -35,6 +35,8 @@ import java.util.Optional;
 /** {@code experts <topic>}, {@code expert optout|optin}, {@code away [until:date]}. */
 public final class ExpertCommands implements Feature {
     public static final int SHOWN = 5;
+    /** The longest list {@code top:N} gives: beyond twenty, a ranking says little. */
+    public static final int MOST = 20;
 
     private final ExpertFinder finder;
     private final ExpertPreferences preferences;
@@ -50,10 +52,11 @@ public final class ExpertCommands implements Feature {
 
     @Override
     public void register(Registry registry) {
-        registry.command(command("experts").param(repeated("topic")).option("community", "name").access(Access.MEMBER)
+        registry.command(command("experts").param(repeated("topic")).option("community", "name").option("top", "N")
+                .access(Access.MEMBER)
                 .cost(Cost.EXPERTS)
-                .summary("Who knows about a topic, ranked by answers they gave that were accepted or thanked.")
-                .example("/cop experts kafka consumer lag").example("/cop experts tls rotation community:sre")
+                .summary("Who knows about a topic: answers on matching threads, how much and how lately each person answers, declared skills.")
+                .example("/cop experts kafka consumer lag").example("/cop experts tls rotation community:sre top:10")
                 .handler(this::experts));
         registry.command(command("expert optout").access(Access.MEMBER)
                 .summary("Never list me as an expert.").example("/cop expert optout").handler(c -> optOut(c, true)));
@@ -70,13 +73,47 @@ public final class ExpertCommands implements Feature {
                 .map(name -> CommunityChannels.of(privacy, ctx.actor().id(), name, "it has no discussions to learn from"))
                 .orElse(List.of());
         Instant now = ctx.clock().instant();
-        List<ExpertFinder.Expert> found = finder.find(ctx.actor().id(), topic, channels, now, SHOWN);
-        if (found.isEmpty()) {
+        List<ExpertFinder.Expert> ranked = finder.find(ctx.actor().id(), topic, channels, now, shown(ctx));
+        if (ranked.stream().noneMatch(e -> e.topical() > 0)) {
+            return noEvidence(ctx, topic, channels, now);
+        }
+        return listed("People who know about '" + topic + "', best first:", topic, ranked, now,
+                ctx.actor().zone().orElse(ZoneOffset.UTC));
+    }
+
+    /** {@code top:N}: how many people to list (default {@link #SHOWN}, at most {@link #MOST}). */
+    private static int shown(CommandContext ctx) {
+        return ctx.option("top").map(n -> {
+            try {
+                int v = Integer.parseInt(n.strip());
+                if (v >= 1 && v <= MOST) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // the refusal below
+            }
+            throw new UserError("top: takes a number from 1 to " + MOST + ", e.g. top:10.");
+        }).orElse(SHOWN);
+    }
+
+    /**
+     * No thread the asker may read matches: a ranking by record alone would answer another question. Who declared the
+     * topic as a skill, if anyone, and the way to ask the community.
+     */
+    private Reply noEvidence(CommandContext ctx, String topic, List<ChannelId> channels, Instant now) {
+        List<ExpertFinder.Expert> declared = finder.find(ctx.actor().id(), topic, channels, now, 200).stream()
+                .filter(e -> !e.skills().isEmpty()).limit(SHOWN).toList();
+        String ask = "Ask the community: /cop ask " + topic;
+        if (declared.isEmpty()) {
             return Reply.ok("Nobody has answered threads about '" + topic + "' that you can read yet, and nobody "
                     + "declared it as a skill. Try other words, or ask the community: /cop ask " + topic)
-                    .withData("topic", topic).withData("experts", List.of());
+                    .withData("topic", topic).withData("experts", List.of()).withData("evidence", false);
         }
-        ZoneId zone = ctx.actor().zone().orElse(ZoneOffset.UTC);
+        return listed("No thread you can read matches '" + topic + "' yet; these people declared it as a skill. " + ask,
+                topic, declared, now, ctx.actor().zone().orElse(ZoneOffset.UTC)).withData("evidence", false);
+    }
+
+    private Reply listed(String intro, String topic, List<ExpertFinder.Expert> found, Instant now, ZoneId zone) {
         List<Map<String, Object>> data = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         int rank = 0;
@@ -91,31 +128,49 @@ public final class ExpertCommands implements Feature {
             row.put("score", Math.round(e.score() * 1000) / 1000.0);
             row.put("reason", reason);
             row.put("away", e.away());
+            row.put("declaredOnly", e.onlyDeclared());
             List<Map<String, Object>> evidence = new ArrayList<>();
+            List<Field> fields = new ArrayList<>();
             for (ExpertFinder.Proof p : e.evidence()) {
                 Map<String, Object> ev = new LinkedHashMap<>();
                 ev.put("permalink", p.permalink());
                 ev.put("channel", p.channel().id());
                 ev.put("thread", p.thread());
+                ev.put("title", p.title());
                 ev.put("accepted", p.accepted());
+                ev.put("thanked", p.thanked());
+                ev.put("kudos", p.kudos());
+                ev.put("label", label(p));
                 evidence.add(ev);
+                fields.add(new Field(label(p), p.title() + " " + p.permalink()));
             }
             row.put("evidence", evidence);
             data.add(row);
-            List<Field> fields = new ArrayList<>();
-            for (int i = 0; i < e.evidence().size(); i++) {
-                ExpertFinder.Proof p = e.evidence().get(i);
-                fields.add(new Field((p.accepted() ? "Accepted answer " : "Answer ") + (i + 1), p.permalink()));
-            }
             blocks.add(new Block.Section(rank + ". " + name + (e.away() ? " (away)" : ""), reason, fields));
         }
-        return Reply.ok("People who know about '" + topic + "', best first:").withBlocks(blocks)
-                .with(new Block.Context("Ranked by answers on matching threads (accepted and thanked ones count most, "
-                        + "recent ones more) and declared skills. Only threads you can read count."))
-                .withData("topic", topic).withData("experts", data);
+        return Reply.ok(intro).withBlocks(blocks)
+                .with(new Block.Context("Ranked by answers on matching threads (accepted and thanked ones count most), "
+                        + "by how much and how lately each person answered, and by declared skills. Only threads you "
+                        + "can read count."))
+                .withData("topic", topic).withData("experts", data).withData("evidence", true);
     }
 
-    /** "3 accepted answers on matching threads, latest 2 months ago; declared skill: kafka; away until 2026-12-01". */
+    /** How the person's answer on a thread was received: "accepted answer", "thanked by 3", "thanked", "answer". */
+    static String label(ExpertFinder.Proof p) {
+        if (p.accepted()) {
+            return "accepted answer";
+        }
+        if (p.kudos() > 0) {
+            return "thanked by " + p.kudos();
+        }
+        return p.thanked() ? "thanked" : "answer";
+    }
+
+    /**
+     * One line: "2 accepted answers, 1 other answer on matching threads, latest 2 months ago; 14 threads answered
+     * (5 accepted) overall; declared skill: kafka; away until 2026-12-01". Someone ranked by a declared skill alone is
+     * told so; nobody is told they have no matching answers.
+     */
     static String reason(ExpertFinder.Expert e, Instant now, ZoneId zone) {
         List<String> parts = new ArrayList<>();
         List<String> counts = new ArrayList<>();
@@ -135,8 +190,14 @@ public final class ExpertCommands implements Feature {
         if (e.kudos() > 0) {
             parts.add(Plural.of(e.kudos(), "kudo", "kudos") + " on those threads");
         }
+        if (e.recordAnswered() > 0 && (counts.isEmpty() || e.recordAnswered() > e.accepted() + e.thanked() + e.answered())) {
+            parts.add((counts.isEmpty() ? "answers often here: " : "") + e.recordAnswered()
+                    + (e.recordAnswered() == 1 ? " thread answered" : " threads answered")
+                    + (e.recordAccepted() > 0 ? " (" + e.recordAccepted() + " accepted)" : "") + " in all");
+        }
         if (!e.skills().isEmpty()) {
-            parts.add((e.skills().size() == 1 ? "declared skill: " : "declared skills: ") + String.join(", ", e.skills()));
+            parts.add((e.onlyDeclared() ? "ranked by a declared skill only: " : e.skills().size() == 1 ? "declared skill: "
+                    : "declared skills: ") + String.join(", ", e.skills()));
         }
         if (e.away()) {
             parts.add(e.awayUntil().filter(u -> u.isBefore(Instant.parse("9999-01-01T00:00:00Z")))

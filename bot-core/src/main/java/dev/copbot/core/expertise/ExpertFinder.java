@@ -2,13 +2,10 @@ package dev.copbot.core.expertise;
 
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
-import dev.copbot.core.discussion.SearchEngine;
-import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.discussion.StoredMessage;
 import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,31 +17,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Ranks people for a topic by what they have shown they know. The threads that match the topic (only those the
- * asker may read) are the evidence: each answer counts by how well its thread matches, how strongly the asker
- * acknowledged it (accepted, thanked, or just answered) and how recent it is (half-life three years); a declared
- * skill on the topic adds a little, and each person's overall record in the workspace is the prior. The asker is never listed, nor anyone who opted out; people who are away are listed lower, labelled.
+ * Ranks people for a topic, as of "now" (nothing posted later counts), as the issue 16 research proposed:
+ * <pre>score = T / 12 + P / max P + 0.25 · R / max R   (× 0.5 when away, + 0.5 for a declared skill)</pre>
+ * T is the topical evidence ({@link TopicalMatch}: the answerers of the best-matching threads the asker may read,
+ * each thread counting by its share of the best match, squared, times 4 for an accepted answer, 2 for a thanked
+ * one, 1 otherwise); P and R are the person's record and its recent part ({@link Prior}). Candidates: everyone with
+ * a record or topical evidence, less the asker, people who opted out and bots; ties go to the larger record, then
+ * the user id.
  */
 public final class ExpertFinder {
-    /** How the evidence is weighed; defaults chosen on the Stack Exchange folds in docs/BENCHMARKS.md. */
-    public record Weights(int threads, double accepted, double thanked, double answered, Duration halfLife,
-                          double skill, double awayFactor, double prior, double relevancePower) {
+    /** The model's constants; {@link #defaults()} is the research's proposal (final.py's expert_model()). */
+    public record Weights(double topicalScale, double recency, double accepted, double thanked, double answered,
+                          double relevancePower, double skill, double awayFactor) {
         public static Weights defaults() {
-            return new Weights(50, 4, 2, 1, Duration.ofDays(1095), 0.5, 0.5, 3, 2);
+            // T / 12: twelve accepted answers on best-matching threads weigh as much as the best record (C 2..12 on
+            // both dumps, t10.py: 12 best on the topics, no worse elsewhere). 0.25 · R: recency breaks ties of records
+            // (0.5 hurt the topics on bicycles-meta). 4 / 2 / 1: an accepted answer is the strongest sign, thanks the next.
+            // Relevance squared: the best-matching threads count most. A declared skill is a hint, not proof: +0.5.
+            // Away: half the score, still listed.
+            return new Weights(12, 0.25, 4, 2, 1, 2, 0.5, 0.5);
         }
     }
 
-    public record Proof(String permalink, ChannelId channel, String thread, boolean accepted, double weight) {}
+    /** A thread that earned the rank: its title and link, and how the person's answer there was received. */
+    public record Proof(String permalink, ChannelId channel, String thread, String title, boolean accepted, boolean thanked,
+                        int kudos, double weight) {}
 
+    /**
+     * {@code accepted}, {@code thanked}, {@code answered}: answers on matching threads; {@code recordAccepted},
+     * {@code recordAnswered}: all threads answered before now that the asker may read; {@code topical}: T.
+     */
     public record Expert(UserId user, double score, int accepted, int thanked, int answered, int kudos, Optional<Instant> latest,
-                         List<String> skills, List<Proof> evidence, boolean away, Optional<Instant> awayUntil) {}
+                         List<String> skills, List<Proof> evidence, boolean away, Optional<Instant> awayUntil,
+                         double topical, int recordAccepted, int recordAnswered) {
+        public boolean onlyDeclared() {
+            return topical == 0 && recordAnswered == 0 && !skills.isEmpty();
+        }
+    }
 
     private final Discussions discussions;
     private final SkillStore skills;
     private final ExpertPreferences preferences;
     private final Permalinks permalinks;
     private final Weights weights;
-    private final Popularity popularity;
     private final KudosStore kudos;
 
     public ExpertFinder(Discussions discussions, SkillStore skills, ExpertPreferences preferences, Permalinks permalinks,
@@ -55,11 +70,11 @@ public final class ExpertFinder {
         this.preferences = preferences;
         this.permalinks = permalinks;
         this.weights = weights;
-        this.popularity = new Popularity(discussions.store(), discussions.clock());
     }
 
+    /** What one person showed on the matching threads. */
     private static final class Tally {
-        double score;
+        double topical;
         int accepted;
         int thanked;
         int answered;
@@ -69,83 +84,76 @@ public final class ExpertFinder {
         final List<String> skills = new ArrayList<>();
     }
 
-    /** The best {@code limit} people for the topic, best first, as seen by {@code asker}. */
+    /** The best {@code limit} people for the topic, best first, as seen by {@code asker} at {@code now}. */
     public List<Expert> find(UserId asker, String topic, List<ChannelId> channels, Instant now, int limit) {
-        SearchRequest request = SearchRequest.parse(topic).withFilters(channels, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
-        SearchEngine.Results threads = discussions.search(asker, request, 0, weights.threads());
         Map<UserId, Tally> people = new HashMap<>();
-        double top = threads.results().isEmpty() ? 1 : threads.results().get(0).hit().score();
-        for (SearchEngine.Result r : threads.results()) {
-            // The thread's share of the best match, squared: the best-matching threads count most (chosen on the folds).
-            double relevance = Math.pow(r.hit().score() / top, weights.relevancePower());
-            List<StoredMessage> messages = discussions.store().thread(r.hit().key());
-            Map<UserId, Integer> thanked = kudos.onThread(r.hit().key());
-            for (Evidence.Answer found : Evidence.of(messages)) {
+        addTopical(asker, topic, channels, now, people);
+        addDeclaredSkills(asker, topic, people);
+        Set<ChannelId> within = Set.copyOf(channels);
+        Prior prior = Prior.of(AnswerRecords.strongest(AnswerRecords.read(discussions.store().database(), asker.idPrefix(), now),
+                c -> (within.isEmpty() || within.contains(c)) && discussions.access().mayRead(asker, c), false), now);
+        Set<UserId> candidates = new HashSet<>(people.keySet());
+        candidates.addAll(prior.record().keySet());
+        Map<UserId, ExpertPreferences.Preference> prefs = preferences.inScope(asker);
+        List<Expert> out = new ArrayList<>();
+        for (UserId person : candidates) {
+            ExpertPreferences.Preference pref = prefs.getOrDefault(person, ExpertPreferences.NONE);
+            if (person.equals(asker) || !person.sameScope(asker) || Evidence.isBot(person) || pref.optedOut()) {
+                continue;
+            }
+            Tally t = people.getOrDefault(person, new Tally());
+            boolean away = pref.awayAt(now);
+            double score = t.topical / weights.topicalScale() + prior.scaledRecord(person)
+                    + weights.recency() * prior.scaledRecent(person) + (t.skills.isEmpty() ? 0 : weights.skill());
+            t.proofs.sort(Comparator.comparingDouble(Proof::weight).reversed());
+            int[] record = prior.countsOf(person);
+            out.add(new Expert(person, score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered, t.kudos,
+                    Optional.ofNullable(t.latest), List.copyOf(t.skills), List.copyOf(t.proofs.subList(0,
+                    Math.min(3, t.proofs.size()))), away, away ? pref.awayUntil() : Optional.empty(), t.topical,
+                    record[0], record[1]));
+        }
+        out.sort(Comparator.comparingDouble(Expert::score).reversed()
+                .thenComparing(e -> -prior.p(e.user())).thenComparing(e -> e.user().toString()));
+        return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+    }
+
+    /** T: the answerers of the best-matching threads, by the thread's share of the best match and how they were received. */
+    private void addTopical(UserId asker, String topic, List<ChannelId> channels, Instant now, Map<UserId, Tally> people) {
+        List<TopicalMatch.Hit> hits = TopicalMatch.top(discussions, asker, topic, channels, now);
+        if (hits.isEmpty()) {
+            return;
+        }
+        double top = hits.get(0).score();
+        for (TopicalMatch.Hit hit : hits) {
+            double relevance = Math.pow(hit.score() / top, weights.relevancePower());
+            List<StoredMessage> messages = discussions.store().thread(hit.key());
+            Map<UserId, Integer> thanked = kudos.onThread(hit.key());
+            for (Evidence.Answer found : Evidence.of(messages, now)) {
+                int kudosHere = thanked.getOrDefault(found.person(), 0);
                 // Kudos on the thread to someone who answered there is thanks for that answer.
-                Evidence.Answer a = thanked.containsKey(found.person()) && found.strength() == Evidence.Strength.ANSWERED
-                        ? new Evidence.Answer(found.person(), found.message(), found.at(), Evidence.Strength.THANKED) : found;
-                double strength = switch (a.strength()) {
+                Evidence.Strength s = kudosHere > 0 && found.strength() == Evidence.Strength.ANSWERED
+                        ? Evidence.Strength.THANKED : found.strength();
+                double w = relevance * switch (s) {
                     case ACCEPTED -> weights.accepted();
                     case THANKED -> weights.thanked();
                     case ANSWERED -> weights.answered();
                 };
-                double age = Math.max(0, Duration.between(a.at(), now).toDays());
-                double w = relevance * strength * Math.pow(0.5, age / weights.halfLife().toDays());
-                Tally t = people.computeIfAbsent(a.person(), p -> new Tally());
-                t.score += w;
-                t.kudos += thanked.getOrDefault(a.person(), 0);
-                switch (a.strength()) {
+                Tally t = people.computeIfAbsent(found.person(), p -> new Tally());
+                t.topical += w;
+                t.kudos += kudosHere;
+                switch (s) {
                     case ACCEPTED -> t.accepted++;
                     case THANKED -> t.thanked++;
                     case ANSWERED -> t.answered++;
                 }
-                if (t.latest == null || a.at().isAfter(t.latest)) {
-                    t.latest = a.at();
+                if (t.latest == null || found.at().isAfter(t.latest)) {
+                    t.latest = found.at();
                 }
-                t.proofs.add(new Proof(permalinks.of(a.message()), a.message().channel(), r.hit().key().root(),
-                        a.strength() == Evidence.Strength.ACCEPTED, w));
+                String link = permalinks.of(found.message());
+                t.proofs.add(new Proof(link, hit.key().channel(), hit.key().root(), hit.title(),
+                        s == Evidence.Strength.ACCEPTED, s == Evidence.Strength.THANKED, kudosHere, w));
             }
         }
-        addDeclaredSkills(asker, topic, people);
-        addPrior(asker, people);
-        List<Expert> out = new ArrayList<>();
-        for (var e : people.entrySet()) {
-            UserId person = e.getKey();
-            if (person.equals(asker) || !person.sameScope(asker)) {
-                continue;
-            }
-            ExpertPreferences.Preference pref = preferences.of(person);
-            if (pref.optedOut()) {
-                continue;
-            }
-            Tally t = e.getValue();
-            boolean away = pref.awayAt(now);
-            t.proofs.sort(Comparator.comparingDouble(Proof::weight).reversed());
-            out.add(new Expert(person, t.score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered, t.kudos,
-                    Optional.ofNullable(t.latest), List.copyOf(t.skills), List.copyOf(t.proofs.subList(0,
-                    Math.min(3, t.proofs.size()))), away, away ? pref.awayUntil() : Optional.empty()));
-        }
-        out.sort(Comparator.comparingDouble(Expert::score).reversed().thenComparing(x -> x.user().toString()));
-        return out.subList(0, Math.min(limit, out.size()));
-    }
-
-    /**
-     * Everyone's overall record in the workspace (accepted answers count double), scaled to 0..1 by the best one: the
-     * prior of P(expert | topic) ∝ P(topic | expert) · P(expert). On a small site a few people answer most questions,
-     * and topical evidence alone throws that away.
-     */
-    private void addPrior(UserId asker, Map<UserId, Tally> people) {
-        if (weights.prior() <= 0) {
-            return;
-        }
-        Map<UserId, Double> record = popularity.records(asker, c -> discussions.access().mayRead(asker, c));
-        double best = record.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        if (best <= 0) {
-            return;
-        }
-        // Only people with evidence on this topic: the prior ranks them, it does not make anyone an expert on it.
-        people.forEach((person, tally) -> tally.score += weights.prior() * record.getOrDefault(person, 0.0) / best);
     }
 
     /** People of the asker's workspace whose declared skills match words of the topic. */
@@ -157,9 +165,7 @@ public final class ExpertFinder {
         for (SkillStore.Declared d : skills.inScope(asker)) {
             List<String> skillWords = discussions.engine().analyse(d.skill());
             if (!skillWords.isEmpty() && topicWords.containsAll(skillWords)) {
-                Tally t = people.computeIfAbsent(d.user(), p -> new Tally());
-                t.score += weights.skill();
-                t.skills.add(d.skill());
+                people.computeIfAbsent(d.user(), p -> new Tally()).skills.add(d.skill());
             }
         }
     }

@@ -24,14 +24,30 @@ public final class ExpertPreferences {
         }
     }
 
+    public static final Preference NONE = new Preference(false, Optional.empty(), Optional.empty());
+
     public Preference of(UserId user) {
-        return db.queryOne("SELECT opted_out, away_until, snoozed_until FROM expert_preferences WHERE user_id = ?", rs -> {
-            long away = rs.getLong(2);
-            Optional<Instant> awayUntil = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(away));
-            long snooze = rs.getLong(3);
-            Optional<Instant> snoozed = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(snooze));
-            return new Preference(rs.getInt(1) == 1, awayUntil, snoozed);
-        }, user.toString()).orElse(new Preference(false, Optional.empty(), Optional.empty()));
+        return db.queryOne("SELECT opted_out, away_until, snoozed_until FROM expert_preferences WHERE user_id = ?",
+                ExpertPreferences::preference, user.toString()).orElse(NONE);
+    }
+
+    /** Everyone of a workspace who set a preference, in one query (the ranking reads many people at once). */
+    public java.util.Map<UserId, Preference> inScope(UserId sameScopeAs) {
+        java.util.Map<UserId, Preference> out = new java.util.HashMap<>();
+        String prefix = sameScopeAs.idPrefix();
+        db.query("SELECT user_id, opted_out, away_until, snoozed_until FROM expert_preferences WHERE SUBSTR(user_id, 1, ?) = ?",
+                rs -> out.put(UserId.parse(rs.getString(1)), new Preference(rs.getInt(2) == 1, instant(rs, 3), instant(rs, 4))),
+                prefix.length(), prefix);
+        return out;
+    }
+
+    private static Preference preference(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Preference(rs.getInt(1) == 1, instant(rs, 2), instant(rs, 3));
+    }
+
+    private static Optional<Instant> instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        long at = rs.getLong(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
     }
 
     public void setSnoozedUntil(UserId user, Optional<Instant> until, Instant at) {

@@ -62,6 +62,11 @@ final class QuestionStore {
                 expert.toString(), community, day(at));
     }
 
+    /** How many questions, in any community, the expert was asked about on {@code at}'s day. */
+    long pingsOn(UserId expert, Instant at) {
+        return db.count("SELECT COUNT(*) FROM question_pings WHERE user_id = ? AND day = ?", expert.toString(), day(at));
+    }
+
     List<UserId> pinged(String question) {
         return db.query("SELECT user_id FROM question_pings WHERE question_id = ? ORDER BY round, sent_at, user_id",
                 rs -> UserId.parse(rs.getString(1)), question);

@@ -187,4 +187,39 @@ class AskExpertsTest {
         runDueAt(T0.plusSeconds(25 * 3600));
         assertThat(dms()).as("question %s", id).isEmpty();
     }
+
+    @Test
+    void peopleAskedTodayElsewhereComeAfterThoseWhoWereNot() {
+        askAndRoute("alice", "why does kafka consumer lag grow after every deploy?");
+        assertThat(dms()).containsExactly("e1", "e2", "e3");
+        Channel streams = new Channel(ChannelId.parse("console:streams"), "streams", Visibility.PUBLIC);
+        as("admin", "community create streams channel:#streams");
+        as("carol", "join streams");
+        // e1 answered two stream threads (accepted), e6 one plain answer: e1 ranks first in streams.
+        int t = 0;
+        for (String[] answer : new String[][] {{"e1", "white_check_mark"}, {"e1", "white_check_mark"}, {"e6", null}}) {
+            String root = "s" + t;
+            postIn(streams, root, "sasker" + t, "*Streams state store restore " + t + "*\nrestore is slow", null);
+            postIn(streams, root + "r", answer[0], "Use standby replicas.", root);
+            if (answer[1] != null) {
+                bot.handle(new Inbound.ReactionAdded(new Reaction(new MessageId(streams.id(), root + "r"),
+                        UserId.console("sasker" + t), answer[1]), T0));
+            }
+            t++;
+        }
+        port.drain();
+        Reply asked = bot.run(Inbound.CommandInvoked.of(Actor.of(UserId.console("carol"), "carol"), streams.id(),
+                "ask why is the streams state store restore so slow?"));
+        assertThat(asked.ok()).as(asked.text()).isTrue();
+        Reply routed = bot.run(Inbound.CommandInvoked.of(Actor.of(UserId.console("carol"), "carol"), streams.id(),
+                "ask-experts " + asked.data().get("question")));
+        assertThat(routed.data().get("asked")).isEqualTo(List.of("e6", "e1"));
+        assertThat(port.drain()).filteredOn(s -> s.type().equals("dm")).first()
+                .satisfies(s -> assertThat(s.reply().text()).contains("Why you: 1 other answer on matching threads"));
+    }
+
+    void postIn(Channel channel, String id, String author, String text, String parent) {
+        bot.handle(new Inbound.MessagePosted(new Message(new MessageId(channel.id(), id), UserId.console(author), text,
+                clock.instant(), Optional.ofNullable(parent).map(p -> new MessageId(channel.id(), p))), channel));
+    }
 }

@@ -130,7 +130,7 @@ abstract class ExpertScenarios extends OnEachStore {
         assertThat(reasons.get("UNEW")).isEqualTo("1 accepted answer on matching threads, latest 6 days ago");
         assertThat(reasons.get("UTHX")).isEqualTo("1 thanked answer on matching threads, latest 29 days ago");
         assertThat(reasons.get("UANS")).isEqualTo("1 other answer on matching threads, latest 29 days ago");
-        assertThat(reasons.get("UDECL")).isEqualTo("declared skill: kafka");
+        assertThat(reasons.get("UDECL")).isEqualTo("ranked by a declared skill only: kafka");
     }
 
     @Test
@@ -184,5 +184,50 @@ abstract class ExpertScenarios extends OnEachStore {
         assertThat(r.ok()).isTrue();
         assertThat(r.text()).contains("Nobody has answered threads about 'zeppelin airships'", "/cop ask");
         assertThat(experts("UQ", "kafka community:nope").text()).contains("no community named 'nope'");
+    }
+
+    @Test
+    void nothingAfterNowCounts() {
+        // A later thread, and a later reply in an older thread: neither is evidence as of now.
+        thread(KAFKA, "7", "UASK1", "Zookeeper quorum loss", NOW.plusSeconds(86_400), reply("UFUT", "Add a node.", "white_check_mark"));
+        thread(KAFKA, "8", "UASK1", "Zookeeper quorum loss again", NOW.minusSeconds(86_400), reply("UANS", "Check the disks.", null));
+        bot.post(KAFKA, "8.9", "slack:T1:ULATE", "Restart the leader.", "8.0", NOW.plusSeconds(3_600));
+        assertThat(everyone("UQ", "zookeeper quorum loss")).contains("UANS").doesNotContain("UFUT", "ULATE");
+        assertThat(bot.bot().experts().find(user("UQ"), "zookeeper quorum loss", List.of(), NOW.plusSeconds(2 * 86_400), 20)
+                .stream().map(e -> e.user().id()).toList()).contains("UFUT", "ULATE");
+    }
+
+    @Test
+    void theAskersOwnAcceptedSolutionCounts() {
+        thread(KAFKA, "9", "USELF", "Schema registry compatibility", NOW.minusSeconds(86_400),
+                reply("USELF", "Found it: set compatibility to BACKWARD.", "white_check_mark"),
+                reply("UANS", "Glad it works.", null));
+        thread(KAFKA, "10", "UOWN", "Schema registry subject naming", NOW.minusSeconds(86_400),
+                reply("UOWN", "Anyone?", null));
+        List<String> all = everyone("UQ", "schema registry");
+        assertThat(all).contains("USELF").doesNotContain("UOWN");
+    }
+
+    @Test
+    void answersShowTheThreadsThatEarnedTheRank() {
+        Reply r = bot.as(new Actor(user("UQ"), "q", Optional.empty(), false), "experts kafka consumer lag grows top:3");
+        assertThat(list(r)).hasSize(3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> proof = ((List<Map<String, Object>>) list(r).get(0).get("evidence")).get(0);
+        assertThat(proof).containsEntry("title", "Kafka consumer lag grows").containsEntry("label", "accepted answer");
+        assertThat(r.data()).containsEntry("evidence", true);
+        assertThat(list(r)).allSatisfy(m -> assertThat((String) m.get("reason")).doesNotContain("0 of your"));
+        assertThat(bot.as(new Actor(user("UQ"), "q", Optional.empty(), false), "experts kafka top:99").text())
+                .contains("top: takes a number from 1 to 20");
+    }
+
+    @Test
+    void aTopicWithoutThreadsNamesWhoDeclaredIt() {
+        assertThat(bot.as(new Actor(user("UDECL"), "decl", Optional.empty(), false), "skills add terraform").ok()).isTrue();
+        Reply r = experts("UQ", "terraform");
+        assertThat(r.text()).contains("No thread you can read matches 'terraform'", "/cop ask terraform");
+        assertThat(users(r)).containsExactly("UDECL");
+        assertThat((String) list(r).get(0).get("reason")).isEqualTo("ranked by a declared skill only: terraform");
+        assertThat(r.data()).containsEntry("evidence", false);
     }
 }

@@ -82,6 +82,11 @@ public final class EvalCommand extends CommandGroup {
         @Option(names = "--as", defaultValue = "slack:T0STACKEX:UEVALUATOR", paramLabel = "IDENTITY",
                 description = "who asks (someone of the imported workspace; default ${DEFAULT-VALUE})")
         String as;
+        @picocli.CommandLine.Mixin
+        dev.copbot.app.cli.NowOption now;
+        @Option(names = "--ranks", paramLabel = "FILE",
+                description = "also write each question's rank of the accepted answerer (bot, popularity; 0 = not ranked)")
+        Path ranks;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -92,9 +97,13 @@ public final class EvalCommand extends CommandGroup {
             }
             ConsoleCommand.quietLogs();
             var questions = dev.copbot.tools.eval.ExpertEvaluation.heldout(heldout);
-            try (var runtime = dev.copbot.app.BotRuntime.start(common.settings(), java.time.Clock.systemUTC())) {
+            if (questions.isEmpty()) {
+                System.err.println("warning: " + heldout + " holds no question with an accepted answer: nothing to score");
+            }
+            java.time.Clock clock = now.clock();
+            try (var runtime = dev.copbot.app.BotRuntime.start(common.settings(), clock)) {
                 var s = dev.copbot.tools.eval.ExpertEvaluation.run(runtime.bot(), questions,
-                        ConsoleCommand.parseIdentity(as), java.time.Instant.now());
+                        ConsoleCommand.parseIdentity(as), clock.instant(), ranks);
                 System.out.printf(Locale.ROOT, "%d questions  MRR %.4f  hit@5 %.4f   popularity MRR %.4f  hit@5 %.4f   "
                         + "MRR ratio %.2f%n", s.questions(), s.mrr(), s.hitAt5(), s.popularityMrr(), s.popularityHitAt5(),
                         s.popularityMrr() == 0 ? 0 : s.mrr() / s.popularityMrr());

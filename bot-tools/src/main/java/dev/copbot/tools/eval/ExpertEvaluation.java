@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Held-out questions of a Stack Exchange fold (from {@code se2slack.py --fold}): for each, ask the bot for experts on
- * its title, and find the rank of the person whose answer was accepted. Scored beside the popularity baseline:
- * everyone ranked by accepted answers, then answers, in the same imported export.
+ * Held-out questions of a Stack Exchange fold or cutoff (from {@code se2slack.py --fold} or {@code --cutoff}): for each,
+ * ask the bot for experts on its title as of "now", and find the rank of the person whose answer was accepted. Scored
+ * beside the popularity baseline: everyone ranked by accepted answers, then answers, from the same history (what the
+ * imported export holds that was posted by now).
  */
 public final class ExpertEvaluation {
     public record Question(String id, String title, String acceptedAnswerer) {}
@@ -45,9 +46,25 @@ public final class ExpertEvaluation {
         return run(bot, bot.experts(), questions, asker, now);
     }
 
-    /** With another finder (other weights) over the same bot's store and index. */
+    /** {@code ranks} (may be null): one line per question, "id, bot rank, popularity rank" (1-based, 0 = not ranked). */
+    public static Scores run(CopBot bot, List<Question> questions, UserId asker, Instant now, Path ranks) throws IOException {
+        return run(bot, bot.experts(), questions, asker, now, ranks);
+    }
+
     public static Scores run(CopBot bot, ExpertFinder finder, List<Question> questions, UserId asker, Instant now) {
-        List<UserId> popular = new Popularity(bot.discussions().store(), bot.discussions().clock()).ranking(asker);
+        try {
+            return run(bot, finder, questions, asker, now, null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** With another finder (other weights) over the same bot's store and index. */
+    public static Scores run(CopBot bot, ExpertFinder finder, List<Question> questions, UserId asker, Instant now,
+                             Path ranks) throws IOException {
+        List<String> lines = new ArrayList<>();
+        // Popularity from the same history: what was posted by now, as the bot sees it.
+        List<UserId> popular = new Popularity(bot.discussions().store(), bot.discussions().clock()).ranking(asker, now);
         double rr = 0;
         double hits = 0;
         double popRr = 0;
@@ -62,6 +79,10 @@ public final class ExpertEvaluation {
             int popRank = popular.indexOf(expected);
             popRr += popRank < 0 ? 0 : 1.0 / (popRank + 1);
             popHits += popRank >= 0 && popRank < 5 ? 1 : 0;
+            lines.add(q.id() + "\t" + (rank + 1) + "\t" + (popRank + 1));
+        }
+        if (ranks != null) {
+            Files.write(ranks, lines, StandardCharsets.UTF_8);
         }
         int n = Math.max(1, questions.size());
         return new Scores(questions.size(), rr / n, hits / n, popRr / n, popHits / n);

@@ -1,0 +1,89 @@
+package dev.copbot.core.expertise;
+
+import dev.copbot.core.discussion.AccessControl;
+import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.ThreadKey;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.UserId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The threads that match a topic, for the expert ranking: a plain BM25 query over each thread's whole text (title,
+ * question and replies), one optional clause per distinct word, without the search command's boosts, proximity or
+ * feedback (those tune finding a thread to read; here every answerer of a matching thread is a candidate). Only
+ * threads the asker may read and started by "now" count.
+ */
+final class TopicalMatch {
+    /** A matching thread and its BM25 score. */
+    record Hit(ThreadKey key, double score, String title) {}
+
+    /** How many of the best-matching threads vote: 50 was best of 10–200 on the Stack Exchange dumps (robust.py). */
+    static final int THREADS = 50;
+    /** BM25 term saturation: lower than Lucene's 1.2, as repeated words in long threads say little more. */
+    static final float K1 = 0.9f;
+    /** BM25 length normalisation: mild, since long threads are long because many answered, not because off topic. */
+    static final float B = 0.4f;
+
+    // The thread index's field names (SearchIndex): its whole text, workspace, channel and the root's time.
+    private static final String TEXT = "text", WORKSPACE = "workspace", CHANNEL = "channel", POSTED = "posted",
+            KEY = "key", TITLE = "title";
+    private static final BM25Similarity SIMILARITY = new BM25Similarity(K1, B);
+
+    private TopicalMatch() {}
+
+    /** The best {@link #THREADS} threads for {@code topic}, best first (ties by index order). */
+    static List<Hit> top(Discussions discussions, UserId asker, String topic, List<ChannelId> channels, Instant now) {
+        Set<String> terms = new LinkedHashSet<>(discussions.engine().analyse(topic));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        AccessControl.Rule rule = discussions.access().ruleFor(asker);
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        terms.forEach(t -> words.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(words.build(), Occur.MUST)
+                .add(new TermQuery(new Term(WORKSPACE, rule.workspace())), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(POSTED, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+        if (!rule.closedChannels().isEmpty()) {
+            q.add(new TermInSetQuery(CHANNEL, rule.closedChannels().stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+        }
+        if (!channels.isEmpty()) {
+            q.add(new TermInSetQuery(CHANNEL, channels.stream().map(c -> new BytesRef(c.toString())).toList()), Occur.FILTER);
+        }
+        BooleanQuery query = q.build();
+        return discussions.withIndex(shared -> {
+            // A searcher of our own on the same reader: the shared one keeps the search command's similarity.
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(SIMILARITY);
+            try {
+                TopDocs top = searcher.search(query, THREADS);
+                StoredFields stored = searcher.storedFields();
+                List<Hit> out = new ArrayList<>();
+                for (ScoreDoc sd : top.scoreDocs) {
+                    var d = stored.document(sd.doc, Set.of(KEY, TITLE));
+                    out.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE)));
+                }
+                return out;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
