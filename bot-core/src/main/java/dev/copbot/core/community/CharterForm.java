@@ -17,18 +17,8 @@ import java.util.Map;
  * <name>} opens on a platform, and what the yearly review's "Edit the charter" button leads to. An emptied field is
  * cleared.
  */
-public final class CharterForm {
+public record CharterForm(CommunityStore store, UserDirectory users, Clock clock) {
     public static final String ID = "community.charter";
-
-    private final CommunityStore store;
-    private final UserDirectory users;
-    private final Clock clock;
-
-    public CharterForm(CommunityStore store, UserDirectory users, Clock clock) {
-        this.store = store;
-        this.users = users;
-        this.clock = clock;
-    }
 
     public static Form of(Community c) {
         List<Form.Input> inputs = new ArrayList<>();

@@ -42,17 +42,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * bumped on every edit, DTSTART in the event's zone with a compact VTIMEZONE (UTC times for UTC events), RRULE, cancelled occurrences as EXDATE,
  * moved ones as RECURRENCE-ID overrides, and a cancelled event as STATUS:CANCELLED.
  */
-public final class EventCalendar {
-    private final EventStore store;
-    private final ChatPorts ports;
-    private final Clock clock;
-
-    public EventCalendar(EventStore store, ChatPorts ports, Clock clock) {
-        this.store = store;
-        this.ports = ports;
-        this.clock = clock;
-    }
-
+public record EventCalendar(EventStore store, ChatPorts ports, Clock clock) {
     public String ics(List<Event> events, String name) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//CoP Bot//Events//EN"));

@@ -16,18 +16,8 @@ import java.util.List;
  * that change them. Platform-neutral; each adapter renders it like any other reply.
  * Upcoming events they are going to come first: what a person most likely opened the tab for.
  */
-public final class HomeView {
+public record HomeView(CommunityStore communities, SkillStore skills, Events events) {
     static final int DAYS_AHEAD = 30;
-
-    private final CommunityStore communities;
-    private final SkillStore skills;
-    private final Events events;
-
-    public HomeView(CommunityStore communities, SkillStore skills, Events events) {
-        this.communities = communities;
-        this.skills = skills;
-        this.events = events;
-    }
 
     public Reply of(UserId user) {
         List<String> mine = communities.communitiesOf(user);
