@@ -38,10 +38,11 @@ final class Audit {
         this.life = life;
     }
 
-    Reply report(Instant now, int inactiveDays) {
+    /** Only the communities {@code asker} may see: an admin of another workspace is no reader of this one's private ones. */
+    Reply report(UserId asker, Instant now, int inactiveDays) {
         List<Row> rows = new ArrayList<>();
         Instant cutoff = now.minus(Duration.ofDays(inactiveDays));
-        for (Community c : life.communities.all(false)) {
+        for (Community c : life.privacy.visible(asker, false)) {
             List<ChannelId> channels = life.channels(c);
             Optional<Instant> last = latest(life.activity.lastActivity(channels), lastEvent(c, now));
             boolean inactive = last.map(l -> l.isBefore(cutoff)).orElse(c.createdAt().isBefore(cutoff));

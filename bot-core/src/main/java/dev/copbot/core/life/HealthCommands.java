@@ -117,7 +117,7 @@ final class HealthCommands {
     private Reply audit(CommandContext ctx) {
         int days = ctx.option("inactive").map(Period::require).flatMap(Period::length).map(d -> (int) d.toDays())
                 .orElse(life.settings.inactiveDays());
-        return new Audit(life).report(ctx.clock().instant(), days);
+        return new Audit(life).report(ctx.actor().id(), ctx.clock().instant(), days);
     }
 
     /** The end of the window: the end of the day {@code until:} names (UTC), else now. */

@@ -83,6 +83,18 @@ abstract class PrivacyScenarios extends OnEachStore {
     }
 
     @Test
+    void theAuditOfAnAdminOfAnotherWorkspaceLeavesOutCommunitiesTheyCannotSee() {
+        Actor otherAdmin = new Actor(UserId.parse("slack:T2:UADMIN"), "zed", Optional.empty(), true);
+        Reply audit = bot.as(otherAdmin, "audit");
+        assertThat(audit.ok()).as(audit.text()).isTrue();
+        assertThat(BotDriver.text(audit)).contains("kafka").doesNotContain("incident");
+        Actor ownAdmin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
+        assertThat(BotDriver.text(bot.as(ownAdmin, "audit"))).contains("kafka");
+        bot.bot().handle(new Inbound.MemberJoinedChannel(OPS, UserId.parse("slack:T1:UADMIN"), T0));
+        assertThat(BotDriver.text(bot.as(ownAdmin, "audit"))).as("once they can read its channel").contains("incident");
+    }
+
+    @Test
     void aHiddenCommunityCannotBeJoinedOrGuessedBySuggestion() {
         Reply hidden = as(OUTSIDER, "join incident");
         Reply missing = as(OUTSIDER, "join nosuch");
