@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest and query speed.",
-        subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class})
+        subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class, ReplicasBench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
