@@ -37,6 +37,11 @@ final class IndexFollowing {
     /** Guarded by {@link #applying}; read without it only for reports. */
     private volatile long applied;
     private volatile boolean following = true;
+    /**
+     * A rebuild reads the store after taking its position, so the index may hold threads committed after it; up to
+     * this position a thread is never added without deleting a copy first.
+     */
+    private volatile long addSafeAfter;
     private final AtomicBoolean dirty = new AtomicBoolean();
     /** Bumped when changes are applied; a search refreshes its reader until {@link #refreshed} caught up with it. */
     private final AtomicLong touched = new AtomicLong();
@@ -133,6 +138,7 @@ final class IndexFollowing {
                 index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
                 threads[0]++;
             }));
+            addSafeAfter = changes.head();
             touched();
             applied = head;
         } finally {
@@ -224,7 +230,13 @@ final class IndexFollowing {
         for (ThreadKey key : threads) {
             List<StoredMessage> known = hinted.get(key);
             if (known != null && mine.contains(last.get(key))) {
-                index.upsert(ThreadDocument.of(key, known), key.channel().workspace());
+                // The thread began in this commit and changes apply in order, so the index cannot hold it: adding
+                // without a delete keeps an import as fast as before the change log (an update cost it a third more).
+                if (mine.first() > addSafeAfter) {
+                    index.add(ThreadDocument.of(key, known), key.channel().workspace());
+                } else {
+                    index.upsert(ThreadDocument.of(key, known), key.channel().workspace());
+                }
             } else {
                 read.add(key);
             }
