@@ -3,6 +3,7 @@ package dev.copbot.app;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.discussion.IndexFollower;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.platform.ChatPort;
@@ -24,25 +25,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The wired bot: store opened and migrated, search index opened (and rebuilt from the store when it is missing,
- * unreadable, of an older format or behind the store), core built, ports registered, event reminders polling the
- * store. Close it to stop the reminders, flush the index and release the store.
+ * The wired bot: store opened and migrated, search index opened and brought up to the store (the change log replayed
+ * from the index's position; rebuilt only when it is missing, unreadable, of an older format or too far behind), a
+ * follower applying what any replica commits, core built, ports registered, event reminders polling the store. Close it
+ * to stop the reminders and the follower, flush the index and release the store.
  */
 public final class BotRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
     private static final long FLUSH_SECONDS = 5;
+    /** How often the follower reads the log when no notification wakes it (SQLite; PostgreSQL while LISTEN is down). */
+    static final Duration POLL = Duration.ofMillis(500);
 
     private final Database database;
     private final CopBot bot;
     private final ScheduledExecutorService flusher;
+    private final IndexFollower follower;
     private final Scheduler reminders;
     private final SearchIndex index;
 
-    private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher, Clock clock) {
+    private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher,
+                       IndexFollower follower, Clock clock) {
         this.database = database;
         this.bot = bot;
         this.index = index;
         this.flusher = flusher;
+        this.follower = follower;
         this.reminders = Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
     }
 
@@ -52,13 +59,40 @@ public final class BotRuntime implements AutoCloseable {
 
     /** With a ranking other than the defaults: for the benchmark that measures what each part of it costs. */
     public static BotRuntime start(Settings settings, Ranking ranking, Clock clock, ChatPort... ports) {
+        return start(settings, ranking, clock, false, ports);
+    }
+
+    /**
+     * For {@code copbot import}: when a running bot holds this data directory's index, the import writes the store
+     * (and its change log) only, and the running bot indexes what it writes as it goes.
+     */
+    public static BotRuntime startForImport(Settings settings, Clock clock) {
+        return start(settings, Ranking.defaults(), clock, true);
+    }
+
+    /** True when the last {@link #startForImport} found the index held by a running bot. */
+    public boolean storeOnly() {
+        return follower == null;
+    }
+
+    private static BotRuntime start(Settings settings, Ranking ranking, Clock clock, boolean importing,
+                                    ChatPort... ports) {
         Database db = Database.open(settings.database());
         try {
             ChatPorts registry = new ChatPorts();
             for (ChatPort p : ports) {
                 registry.register(p);
             }
-            SearchIndex index = SearchIndex.open(prepareIndexDirectory(settings.dataDir().resolve("index")), ranking);
+            Path dir = settings.dataDir().resolve("index");
+            if (importing && SearchIndex.inUse(dir)) {
+                log.info("the search index in {} is in use by a running bot: importing into the store only; "
+                        + "the bot indexes the import as it goes", dir);
+                CopBot bot = new CopBot(db, SearchIndex.inMemory(ranking), settings.bot().withRanking(ranking), clock,
+                        registry);
+                bot.discussions().writeStoreOnly();
+                return new BotRuntime(db, bot, null, null, null, clock);
+            }
+            SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
             bot.discussions().reconcile();
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -75,7 +109,7 @@ public final class BotRuntime implements AutoCloseable {
                     log.warn("flushing the search index failed: {}", e.getMessage());
                 }
             }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-            return new BotRuntime(db, bot, index, flusher, clock);
+            return new BotRuntime(db, bot, index, flusher, IndexFollower.start(bot.discussions(), POLL), clock);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -128,7 +162,10 @@ public final class BotRuntime implements AutoCloseable {
     @Override
     public void close() {
         reminders.stop();
-        flusher.shutdownNow();
+        if (follower != null) {
+            follower.close();
+            flusher.shutdownNow();
+        }
         try {
             bot.discussions().close();
         } finally {

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Load the history of a Slack workspace or of Discord channels, so it can be searched.",
                 "Safe to run again: what is stored already is skipped, newer edits are applied, and an import that was",
-                "stopped (even killed) goes on where it stopped."},
+                "stopped (even killed) goes on where it stopped. It may run while the bot runs: every running replica",
+                "makes what it stores searchable within seconds."},
         subcommands = {ImportCommand.Slack.class, ImportCommand.Discord.class})
 public final class ImportCommand extends CommandGroup {
     /** Options of both formats. */
@@ -44,8 +45,12 @@ public final class ImportCommand extends CommandGroup {
         int run(Function<Consumer<String>, ExportReader> open) {
             ConsoleCommand.quietLogs();
             ImportView view = ImportView.forThisTerminal(System.err);
-            try (BotRuntime runtime = BotRuntime.start(common.settings(), Clock.systemUTC());
+            try (BotRuntime runtime = BotRuntime.startForImport(common.settings(), Clock.systemUTC());
                  ExportReader reader = open.apply(view::problem)) {
+                if (runtime.storeOnly()) {
+                    view.problem("copbot run is using this data directory: importing into the store; the running bot "
+                            + "makes it searchable as it goes.");
+                }
                 HistoryImport importer = new HistoryImport(runtime.bot().discussions(), new UserDirectory(runtime.database()),
                         new CommunityStore(runtime.database()), Clock.systemUTC());
                 ImportSummary summary;

@@ -38,7 +38,6 @@ public final class AppMetrics implements AutoCloseable {
     public static final String PATH = "/metrics";
     public static final String TOKEN_VARIABLE = "COPBOT_METRICS_TOKEN";
     /** Where {@code Discussions#flush} records the store's message count in the index's commit data. */
-    private static final String STORED_MESSAGES = "stored_messages";
     private static final Duration SLOW_GAUGE_CACHE = Duration.ofSeconds(10);
 
     private final PrometheusMeterRegistry registry;
@@ -72,9 +71,9 @@ public final class AppMetrics implements AutoCloseable {
         Gauge.builder("copbot.scheduler.running", () -> runtime.scheduler().getCurrentlyExecuting().size())
                 .description("Scheduled jobs running now").register(registry);
         Supplier<double[]> lag = cached(() -> indexLag(runtime));
-        Gauge.builder("copbot.index.lag.messages", () -> lag.get()[0]).description(
-                "Messages in the store that the search index's last durable commit does not count (it is flushed "
-                        + "every 5 s; searches see changes at once)").register(registry);
+        Gauge.builder("copbot.index.lag.changes", () -> lag.get()[0]).description(
+                "Changes committed to the store (by any replica) that this replica's search index has not applied yet")
+                .register(registry);
         Gauge.builder("copbot.index.unflushed", () -> runtime.bot().discussions().dirty() ? 1 : 0)
                 .description("1 when the index holds changes not yet committed to disk").register(registry);
         Gauge.builder("copbot.store.messages", () -> lag.get()[1]).description("Messages in the store")
@@ -117,10 +116,8 @@ public final class AppMetrics implements AutoCloseable {
     }
 
     private static double[] indexLag(BotRuntime runtime) {
-        long stored = runtime.bot().discussions().store().messageCount();
-        String committed = runtime.index().committedData().get(STORED_MESSAGES);
-        long indexed = committed == null ? 0 : Long.parseLong(committed);
-        return new double[] {Math.max(0, stored - indexed), stored};
+        return new double[] {runtime.bot().discussions().changesBehind(),
+                runtime.bot().discussions().store().messageCount()};
     }
 
     /** A slow figure computed at most every 10 s (a scrape may come from several Prometheus servers); NaN on failure. */

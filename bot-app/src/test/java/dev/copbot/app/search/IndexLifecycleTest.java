@@ -9,6 +9,8 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.Main;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
+import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
@@ -34,7 +36,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** The index is derived: missing, corrupt or stale, it is rebuilt from the store on start, saying so in the log. */
+/**
+ * The index follows the store's change log: behind the store, it replays only the changes after its position; missing,
+ * corrupt or from before the change log, it is rebuilt from the store on start, saying so in the log.
+ */
 class IndexLifecycleTest {
     static final Channel CHANNEL = new Channel(ChannelId.parse("console:general"), "general", Visibility.PUBLIC);
 
@@ -107,20 +112,43 @@ class IndexLifecycleTest {
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
             assertThat(find(runtime, "ingress")).containsExactly("1");
         }
-        assertThat(warnings()).anyMatch(w -> w.contains("does not match the store") && w.contains("rebuilding"));
+        assertThat(warnings()).anyMatch(w -> w.contains("there is no search index") && w.contains("rebuilding"));
     }
 
     @Test
-    void anIndexBehindTheStoreIsRebuiltOnStart() {
-        // As after a crash between the store write and the index commit: the store has a message the index lacks.
+    void anIndexBehindTheStoreReplaysOnlyTheChangesAfterItsPosition() {
+        // As after a kill -9 between a store commit and the next index commit, or changes another replica or an
+        // import made while this one was down: the store has changes the index lacks.
         try (var db = dev.copbot.core.store.Database.open(settings.database())) {
-            db.update("INSERT INTO messages (channel_id, message_id, thread_root, author, text, posted_at) "
-                    + "VALUES ('console:general', '3', '3', 'console:carol', 'Kafka consumer lag after deploy', 1)");
+            var store = new dev.copbot.core.discussion.MessageStore(db);
+            store.insertAll(List.of(new Message(new MessageId(CHANNEL.id(), "3"), UserId.console("carol"),
+                    "Kafka consumer lag after deploy", Instant.parse("2026-01-03T10:00:00Z"), Optional.empty())));
+            store.delete(new MessageId(CHANNEL.id(), "2"), Instant.parse("2026-01-04T10:00:00Z"));
         }
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
             assertThat(find(runtime, "consumer lag")).containsExactly("3");
+            assertThat(find(runtime, "garbage collection")).isEmpty();
+            assertThat(runtime.bot().discussions().rebuilds()).isZero();
+            assertThat(runtime.bot().discussions().changesApplied()).isEqualTo(2); // the tail, and nothing else
         }
-        assertThat(warnings()).anyMatch(w -> w.contains("2 messages indexed, 3 stored"));
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void anIndexFromBeforeTheChangeLogIsRebuiltOnce() {
+        try (SearchIndex old = SearchIndex.open(data.resolve("index"), Ranking.defaults())) {
+            old.commit(Map.of("stored_messages", "2")); // what an index recorded before the change log
+        }
+        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
+            assertThat(find(runtime, "ingress")).containsExactly("1");
+            assertThat(runtime.bot().discussions().rebuilds()).isEqualTo(1);
+        }
+        assertThat(warnings()).anyMatch(w -> w.contains("predates the change log") && w.contains("rebuilding"));
+        logs.list.clear();
+        try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
+            assertThat(runtime.bot().discussions().rebuilds()).isZero();
+        }
+        assertThat(warnings()).isEmpty();
     }
 
     @Test

@@ -96,6 +96,13 @@ public final class AccessControl {
         cache.remove(user + "\u0000" + channel);
     }
 
+    /** The channel changed (purged, enabled, disabled), here or on another replica: every check of it asks again. */
+    public void forget(ChannelId channel) {
+        visibility.remove(channel);
+        String suffix = "\u0000" + channel;
+        cache.keySet().removeIf(k -> k.endsWith(suffix));
+    }
+
     private boolean ask(UserId user, ChannelId channel) {
         Optional<ChatPort> port = ports.of(channel.platform());
         if (port.isPresent()) {

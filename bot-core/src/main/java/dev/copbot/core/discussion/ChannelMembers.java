@@ -15,13 +15,23 @@ public final class ChannelMembers {
         this.db = db;
     }
 
+    /** Logged only when it changes something, so an import listing the same members again logs nothing. */
     public void joined(ChannelId channel, UserId user) {
-        db.update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                channel.toString(), user.toString());
+        db.transaction(() -> {
+            if (db.update("INSERT INTO channel_members (channel_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    channel.toString(), user.toString()) > 0) {
+                IndexChanges.member(db.changes(), channel, user);
+            }
+        });
     }
 
     public void left(ChannelId channel, UserId user) {
-        db.update("DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?", channel.toString(), user.toString());
+        db.transaction(() -> {
+            if (db.update("DELETE FROM channel_members WHERE channel_id = ? AND user_id = ?", channel.toString(),
+                    user.toString()) > 0) {
+                IndexChanges.member(db.changes(), channel, user);
+            }
+        });
     }
 
     public boolean contains(ChannelId channel, UserId user) {

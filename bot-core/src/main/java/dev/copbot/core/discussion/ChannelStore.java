@@ -28,7 +28,12 @@ public final class ChannelStore {
     }
 
     public void setIndexed(ChannelId channel, boolean indexed) {
-        db.update("UPDATE channels SET indexed = ? WHERE id = ?", indexed ? 1 : 0, channel.toString());
+        db.transaction(() -> {
+            if (db.update("UPDATE channels SET indexed = ? WHERE id = ? AND indexed <> ?", indexed ? 1 : 0,
+                    channel.toString(), indexed ? 1 : 0) > 0) {
+                IndexChanges.channel(db.changes(), channel);
+            }
+        });
     }
 
     /**

@@ -21,25 +21,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Past discussions: every message event lands in the store first (the source of truth), then the thread it belongs
- * to is re-indexed, so the index can always be rebuilt from the store. Deletions leave tombstones; removing a
- * channel or a workspace purges both.
+ * Past discussions: every message event lands in the store first (the source of truth), which logs what changed; the
+ * index follows that log ({@link IndexFollowing}), here at once for this process's own writes and on every replica
+ * within moments ({@link IndexFollower}). Deletions leave tombstones; removing a channel or a workspace purges both.
  */
 public final class Discussions implements Feature, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Discussions.class);
-    static final String STORED_MESSAGES = "stored_messages";
 
     private final MessageStore store;
     private final SearchIndex index;
     private final SearchEngine engine;
     private final AccessControl access;
     private final Clock clock;
-    private final AtomicBoolean dirty = new AtomicBoolean();
-    private final AtomicBoolean stale = new AtomicBoolean();
-    /** Writers share it; {@link #flush} takes it alone, so it never records a store the index has not caught up with. */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
-    private final java.util.concurrent.locks.Lock writing = lock.readLock();
-    private final java.util.concurrent.locks.Lock flushing = lock.writeLock();
+    private final IndexFollowing following;
 
     public Discussions(MessageStore store, SearchIndex index, Ranking ranking, AccessControl access, Clock clock) {
         this.store = store;
@@ -47,6 +41,7 @@ public final class Discussions implements Feature, AutoCloseable {
         this.engine = new SearchEngine(index, ranking);
         this.access = access;
         this.clock = clock;
+        this.following = new IndexFollowing(store, index, access);
     }
 
     /** The bot's clock, for what ages (caches, recency). */
@@ -66,33 +61,48 @@ public final class Discussions implements Feature, AutoCloseable {
         return access;
     }
 
-    /** Rebuilds the index when it does not match the store (after a crash between the two, or a format change). */
+    /**
+     * Brings the index opened at start up to the store: replays the change log from the position the index recorded,
+     * or rebuilds it (saying why) when it is new, from before the change log, or too far behind.
+     */
     public void reconcile() {
-        long stored = store.messageCount();
-        String indexed = index.committedData().get(STORED_MESSAGES);
-        if (indexed == null && stored == 0) {
-            flush(); // a new, empty installation
-        } else if (!String.valueOf(stored).equals(indexed)) {
-            log.warn("the search index does not match the store ({} messages indexed, {} stored): rebuilding it",
-                    indexed == null ? "no" : indexed, stored);
-            rebuild();
-        }
+        following.reconcile();
     }
 
     /** Re-creates the whole index from the store; returns the number of threads indexed. */
     public long rebuild() {
-        index.deleteAll();
-        long[] threads = {0};
-        store.forEachThread(500, keys -> {
-            store.threads(keys).forEach((key, messages) -> {
-                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
-                threads[0]++;
-            });
-        });
-        flush();
-        changed();
-        log.info("search index rebuilt: {} threads", threads[0]);
-        return threads[0];
+        long threads = following.rebuild();
+        log.info("search index rebuilt: {} threads", threads);
+        return threads;
+    }
+
+    /** Applies what any process committed since the last call, and makes it searchable; returns how many changes. */
+    public long catchUp() {
+        long n = following.catchUp();
+        following.refreshIfStale();
+        return n;
+    }
+
+    /** The change log position the index has applied. */
+    public long position() {
+        return following.position();
+    }
+
+    /** Changes applied since start, replays included; and full rebuilds since start. For tests and benchmarks. */
+    public long changesApplied() {
+        return following.changesApplied();
+    }
+
+    public long rebuilds() {
+        return following.rebuilds();
+    }
+
+    /**
+     * This process writes the store only and leaves the index to the process that holds it (an import beside a
+     * running bot): the running bot applies the change log.
+     */
+    public void writeStoreOnly() {
+        following.stop();
     }
 
     /** Keeps the store and the index in step with everything the platforms report. */
@@ -131,9 +141,10 @@ public final class Discussions implements Feature, AutoCloseable {
      */
     public Ingested ingest(List<Inbound.MessagePosted> events, List<Inbound.MessageEdited> edits,
                            List<Inbound.ReactionAdded> reactions, Runnable alsoInTransaction) {
-        writing.lock();
+        var db = store.database();
+        boolean outermost = !db.inTransaction();
         try {
-            Ingested done = store.database().transaction(c -> {
+            return db.transaction(c -> {
                 Map<ChannelId, Boolean> indexable = new java.util.HashMap<>();
                 Map<ChannelId, dev.copbot.core.platform.Channel> channels = new java.util.LinkedHashMap<>();
                 events.forEach(e -> channels.put(e.channel().id(), e.channel()));
@@ -148,50 +159,50 @@ public final class Discussions implements Feature, AutoCloseable {
                 List<MessageId> edited = store.editAll(edits);
                 List<Reaction> reacted = store.reactAll(reactions);
                 alsoInTransaction.run();
-                return new Ingested(kept.size(), inserted, edited, reacted);
-            });
-            Set<ThreadKey> changed = new java.util.LinkedHashSet<>();
-            Set<MessageId> fresh = new java.util.HashSet<>();
-            for (Message m : done.inserted()) {
-                changed.add(new ThreadKey(m.channel(), m.threadRoot().id()));
-                fresh.add(m.id());
-            }
-            Map<MessageId, List<StoredMessage.StoredReaction>> freshReactions = new java.util.HashMap<>();
-            for (Reaction r : done.reacted()) {
-                if (fresh.contains(r.message())) {
-                    freshReactions.computeIfAbsent(r.message(), k -> new ArrayList<>())
-                            .add(new StoredMessage.StoredReaction(r.user(), r.emoji()));
+                Ingested done = new Ingested(kept.size(), inserted, edited, reacted);
+                if (outermost && !inserted.isEmpty()) {
+                    // Registered after the change log's own hook: runs once the positions (and their lock) are taken.
+                    db.beforeCommit(() -> following.hint(wholeThreads(done)));
                 }
-            }
-            java.util.stream.Stream.concat(done.edited().stream(), done.reacted().stream().map(Reaction::message))
-                    .filter(id -> !fresh.contains(id)).distinct()
-                    .forEach(id -> store.threadOf(id).ifPresent(changed::add));
-            reindex(changed, done.inserted(), freshReactions);
-            return done;
+                return done;
+            });
         } finally {
-            writing.unlock();
+            if (outermost) {
+                following.clearHints();
+            }
         }
     }
 
+    /** The threads that began in this batch, built from it, with the reactions the batch gave their messages. */
+    private Map<ThreadKey, List<StoredMessage>> wholeThreads(Ingested done) {
+        Set<ThreadKey> fresh = new java.util.LinkedHashSet<>();
+        Set<MessageId> freshIds = new java.util.HashSet<>();
+        for (Message m : done.inserted()) {
+            fresh.add(new ThreadKey(m.channel(), m.threadRoot().id()));
+            freshIds.add(m.id());
+        }
+        Map<MessageId, List<StoredMessage.StoredReaction>> reactions = new java.util.HashMap<>();
+        for (Reaction r : done.reacted()) {
+            if (freshIds.contains(r.message())) {
+                reactions.computeIfAbsent(r.message(), k -> new ArrayList<>())
+                        .add(new StoredMessage.StoredReaction(r.user(), r.emoji()));
+            }
+        }
+        return store.wholeThreadsIn(fresh, done.inserted(), reactions);
+    }
+
+    // Each write below logs its change; the index applies it before the call returns (IndexFollowing).
+
     public void edited(Inbound.MessageEdited e) {
-        underWriteLock(() -> store.edit(e.message(), e.newText(), e.editedAt()).ifPresent(k -> reindex(List.of(k))));
+        store.edit(e.message(), e.newText(), e.editedAt());
     }
 
     public void deleted(Inbound.MessageDeleted e) {
-        underWriteLock(() -> store.delete(e.message(), e.deletedAt()).ifPresent(k -> reindex(List.of(k))));
+        store.delete(e.message(), e.deletedAt());
     }
 
     public void reacted(dev.copbot.core.platform.Reaction r, Instant at, boolean added) {
-        underWriteLock(() -> store.react(r, at, added).ifPresent(k -> reindex(List.of(k))));
-    }
-
-    private void underWriteLock(Runnable work) {
-        writing.lock();
-        try {
-            work.run();
-        } finally {
-            writing.unlock();
-        }
+        store.react(r, at, added);
     }
 
     public void memberJoined(ChannelId channel, UserId user) {
@@ -206,15 +217,11 @@ public final class Discussions implements Feature, AutoCloseable {
 
     public void channelRemoved(ChannelId channel, Instant at) {
         store.purgeChannel(channel, at);
-        index.deleteChannel(channel);
-        changed();
         log.info("purged channel {} from the store and the index", channel);
     }
 
     public void workspaceRemoved(dev.copbot.core.platform.Platform platform, String scope, Instant at) {
         store.purgeWorkspace(platform, scope, at);
-        index.deleteChannelsStartingWith(platform.idPrefix(scope));
-        changed();
         log.info("purged workspace {}:{} from the store and the index", platform.key(), scope);
     }
 
@@ -224,8 +231,13 @@ public final class Discussions implements Feature, AutoCloseable {
 
     /** Searches as {@code asker}: only threads they may read count, in results, totals and later pages. */
     public SearchEngine.Results search(UserId asker, SearchRequest request, int offset, int limit) {
-        refreshIfStale();
+        following.refreshIfStale();
         return engine.search(request, access.ruleFor(asker), offset, limit, true);
+    }
+
+    /** How many committed store changes this replica's index has not applied yet (for /metrics). */
+    public long changesBehind() {
+        return following.behind();
     }
 
     /**
@@ -233,70 +245,22 @@ public final class Discussions implements Feature, AutoCloseable {
      * expert ranking). Read-only: callers must apply {@link AccessControl#ruleFor} themselves.
      */
     public <T> T withIndex(java.util.function.Function<org.apache.lucene.search.IndexSearcher, T> work) {
-        refreshIfStale();
+        following.refreshIfStale();
         return engine.index().withSearcher(work);
     }
 
-    /** Makes the index durable, recording how many messages the store held, for {@link #reconcile}. */
+    /** Makes the index durable, with the change log position it has applied, where the next start resumes. */
     public void flush() {
-        // Never between a store commit and the index update that follows it: the count recorded here would claim
-        // messages the index does not hold yet, and a crash right after would leave them unsearchable.
-        flushing.lock();
-        try {
-            dirty.set(false);
-            index.commit(Map.of(STORED_MESSAGES, Long.toString(store.messageCount())));
-        } finally {
-            flushing.unlock();
-        }
+        following.flush();
     }
 
     public boolean dirty() {
-        return dirty.get();
-    }
-
-    private void reindex(Collection<ThreadKey> keys) {
-        reindex(keys, List.of(), Map.of());
-    }
-
-    /**
-     * Re-indexes changed threads. A thread that the store holds only in this batch (a new thread, as in an import) is
-     * built from the batch itself; the others are read back from the store.
-     */
-    private void reindex(Collection<ThreadKey> keys, List<Message> inserted,
-                         Map<MessageId, List<StoredMessage.StoredReaction>> reactions) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        Map<ThreadKey, List<StoredMessage>> fromBatch = store.wholeThreadsIn(keys, inserted, reactions);
-        // Every stored message of these threads was just inserted, so the index cannot hold them yet.
-        fromBatch.forEach((key, messages) -> index.add(ThreadDocument.of(key, messages), key.channel().workspace()));
-        List<ThreadKey> rest = keys.stream().filter(k -> !fromBatch.containsKey(k)).toList();
-        Map<ThreadKey, List<StoredMessage>> threads = store.threads(rest);
-        for (ThreadKey key : rest) {
-            List<StoredMessage> messages = threads.get(key);
-            if (messages == null) {
-                index.delete(key);
-            } else {
-                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
-            }
-        }
-        changed();
-    }
-
-    /** Changes become searchable at the next search (read-your-writes without a refresh per write). */
-    private void changed() {
-        dirty.set(true);
-        stale.set(true);
-    }
-
-    private void refreshIfStale() {
-        if (stale.compareAndSet(true, false)) {
-            index.refresh();
-        }
+        return following.dirty();
     }
 
     @Override
     public void close() {
+        following.close();
         flush();
         index.close();
     }

@@ -22,6 +22,8 @@ import java.util.Set;
 /**
  * Messages, reactions and tombstones: the source of truth the search index is built from. Channels and their members
  * are kept beside it ({@link #channels()}, {@link #members()}); purging a channel or workspace clears all three.
+ * Every write logs what it changed in the store's change log, in its own transaction ({@link IndexChanges}), which is
+ * how every replica's index learns of it.
  */
 public final class MessageStore {
     private final Database db;
@@ -85,7 +87,9 @@ public final class MessageStore {
                 int[] counts = insert.executeBatch();
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] != 0) { // SUCCESS_NO_INFO (-2) counts as written
-                        inserted.add(messages.get(i));
+                        Message m = messages.get(i);
+                        inserted.add(m);
+                        IndexChanges.thread(db.changes(), new ThreadKey(m.channel(), m.threadRoot().id()));
                     }
                 }
             }
@@ -124,6 +128,7 @@ public final class MessageStore {
                         changed.add(edits.get(i).message());
                     }
                 }
+                logThreadsOf(changed);
             }
             return null;
         });
@@ -160,10 +165,17 @@ public final class MessageStore {
                         added.add(reactions.get(i).reaction());
                     }
                 }
+                logThreadsOf(added.stream().map(Reaction::message).distinct().toList());
             }
             return null;
         });
         return added;
+    }
+
+    private void logThreadsOf(List<MessageId> messages) {
+        for (MessageId id : messages) {
+            threadOf(id).ifPresent(k -> IndexChanges.thread(db.changes(), k));
+        }
     }
 
     /** Applies an edit; empty when the message is unknown or deleted (a late edit never resurrects it). */
@@ -172,7 +184,9 @@ public final class MessageStore {
             int n = db.update("UPDATE messages SET text = ?, edited_at = ? WHERE channel_id = ? AND message_id = ?"
                     + " AND (edited_at IS NULL OR edited_at <= ?)", text, at.toEpochMilli(), id.channel().toString(), id.id(),
                     at.toEpochMilli());
-            return n == 0 ? Optional.<ThreadKey>empty() : threadOf(id);
+            Optional<ThreadKey> thread = n == 0 ? Optional.<ThreadKey>empty() : threadOf(id);
+            thread.ifPresent(k -> IndexChanges.thread(db.changes(), k));
+            return thread;
         });
     }
 
@@ -188,6 +202,7 @@ public final class MessageStore {
                     + "ON CONFLICT DO NOTHING", channel, id.id(), at.toEpochMilli());
             db.update("DELETE FROM reactions WHERE channel_id = ? AND message_id = ?", channel, id.id());
             db.update("DELETE FROM messages WHERE channel_id = ? AND message_id = ?", channel, id.id());
+            thread.ifPresent(k -> IndexChanges.thread(db.changes(), k));
             return thread;
         });
     }
@@ -199,12 +214,16 @@ public final class MessageStore {
                 return thread;
             }
             String channel = r.message().channel().toString();
+            int n;
             if (added) {
-                db.update("INSERT INTO reactions (channel_id, message_id, user_id, emoji, reacted_at) VALUES (?, ?, ?, ?, ?)"
+                n = db.update("INSERT INTO reactions (channel_id, message_id, user_id, emoji, reacted_at) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT DO NOTHING", channel, r.message().id(), r.user().toString(), r.emoji(), at.toEpochMilli());
             } else {
-                db.update("DELETE FROM reactions WHERE channel_id = ? AND message_id = ? AND user_id = ? AND emoji = ?",
+                n = db.update("DELETE FROM reactions WHERE channel_id = ? AND message_id = ? AND user_id = ? AND emoji = ?",
                         channel, r.message().id(), r.user().toString(), r.emoji());
+            }
+            if (n > 0) {
+                IndexChanges.thread(db.changes(), thread.get());
             }
             return thread;
         });
@@ -333,6 +352,7 @@ public final class MessageStore {
             db.update("DELETE FROM messages WHERE channel_id = ?", id);
             db.update("DELETE FROM channel_members WHERE channel_id = ?", id);
             db.update("UPDATE channels SET indexed = 0 WHERE id = ?", id);
+            IndexChanges.channelPurged(db.changes(), channel);
         });
     }
 
@@ -344,6 +364,7 @@ public final class MessageStore {
                 db.update("DELETE FROM " + table + " WHERE SUBSTR(channel_id, 1, ?) = ?", prefix.length(), prefix);
             }
             db.update("UPDATE channels SET indexed = 0 WHERE SUBSTR(id, 1, ?) = ?", prefix.length(), prefix);
+            IndexChanges.workspacePurged(db.changes(), prefix);
         });
     }
 }

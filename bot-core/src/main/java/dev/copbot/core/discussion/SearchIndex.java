@@ -32,8 +32,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The embedded search backend: one Lucene document per thread, near-real-time readers, BM25. It is derived data:
- * {@code copbot reindex} rebuilds it from the store. Its surface is deliberately narrow (upsert, delete, search a
+ * The embedded search backend: one Lucene document per thread, near-real-time readers, BM25. It is derived data: it
+ * follows the store's change log ({@link IndexFollowing}), and {@code copbot reindex} rebuilds it from the store. Its surface is deliberately narrow (upsert, delete, search a
  * query) so that a second backend such as OpenSearch is an adapter, not a rewrite.
  */
 public final class SearchIndex implements AutoCloseable {
@@ -89,6 +89,25 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * True when another writer (another process on this data directory, e.g. {@code copbot run} while
+     * {@code copbot import} starts) holds the index: Lucene allows one writer per index.
+     */
+    public static boolean inUse(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Directory d = FSDirectory.open(dir);
+             org.apache.lucene.store.Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+            return false;
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            return false; // opening the index proper reports the real problem
         }
     }
 

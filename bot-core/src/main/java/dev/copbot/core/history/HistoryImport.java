@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * for imported history: channels are enabled for indexing, membership and display names are recorded, threads are
  * indexed. Every batch (messages, edits, reactions, membership, people and the files' progress) is one store
  * transaction: killed at any moment, the same command again ends with the same data, and it only re-reads what is
- * not stored yet. Files are checked whole before anything of them is written; a bad one is reported and skipped.
+ * not stored yet; the search index replays the store's change log from where it stopped, it is not rebuilt. Files are checked whole before anything of them is written; a bad one is reported and skipped.
  */
 public final class HistoryImport {
     private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
@@ -64,12 +64,6 @@ public final class HistoryImport {
         Tally tally = new Tally(listener);
         community.ifPresent(this::requireCommunity);
         MessageStore store = discussions.store();
-        if (progress.interrupted()) {
-            listener.problem("An earlier import stopped before it saved the search index: rebuilding the index from the "
-                    + "store first.");
-            discussions.rebuild();
-            progress.finishedAll();
-        }
         Set<dev.copbot.core.platform.UserId> known = new HashSet<>();
         store.database().transaction(() -> reader.people().forEach(a -> {
             users.seen(a, clock.instant());
@@ -103,12 +97,10 @@ public final class HistoryImport {
             work.add(new Work(plan, todo));
         }
         listener.planned(files, entries);
-        progress.started(reader.source(), clock.instant());
         for (Work w : work) {
             importChannel(reader, w, community, known, tally);
         }
         discussions.flush();
-        progress.finishedAll();
         tally.channels = work.size();
         ImportSummary summary = tally.summary(reader.source(), (System.nanoTime() - started) / 1e9);
         log.info("import of {}: {} messages, {} skipped", reader.source(), summary.messages(), summary.skippedTotal());

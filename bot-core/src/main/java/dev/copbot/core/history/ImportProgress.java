@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where an import stands, in the store: per file, its fingerprint and how many of its entries are stored; per
- * source, whether an import has written messages whose search index is not saved yet. Callers write it in the same
- * transaction as the data it describes.
+ * Where an import stands, in the store: per file, its fingerprint and how many of its entries are stored. Callers
+ * write it in the same transaction as the data it describes.
  */
 final class ImportProgress {
     public record FileState(String fingerprint, long position, boolean done) {}
@@ -29,19 +28,5 @@ final class ImportProgress {
                 ON CONFLICT (source, file) DO UPDATE SET fingerprint = excluded.fingerprint, position = excluded.position,
                     done = excluded.done, updated_at = excluded.updated_at""",
                 source, file, state.fingerprint(), state.position(), state.done() ? 1 : 0, at.toEpochMilli());
-    }
-
-    /** True when an import stopped before saving its search index (any source: they share the index). */
-    public boolean interrupted() {
-        return db.count("SELECT COUNT(*) FROM import_runs") > 0;
-    }
-
-    public void started(String source, Instant at) {
-        db.update("INSERT INTO import_runs (source, started_at) VALUES (?, ?) ON CONFLICT (source) DO NOTHING",
-                source, at.toEpochMilli());
-    }
-
-    public void finishedAll() {
-        db.update("DELETE FROM import_runs");
     }
 }

@@ -41,10 +41,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Kind kind;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    private final ThreadLocal<TransactionHooks> hooks = new ThreadLocal<>();
+    private final ChangeLog changes;
 
     private Database(HikariDataSource dataSource, Kind kind) {
         this.dataSource = dataSource;
         this.kind = kind;
+        this.changes = new ChangeLog(this);
     }
 
     public static Database open(DatabaseSettings settings) {
@@ -105,29 +108,79 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The log of changes the search index follows; one per store, so local commits wake local followers. */
+    public ChangeLog changes() {
+        return changes;
+    }
+
+    /** True on a thread inside {@link #transaction}. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /** Runs {@code hook} in the current transaction just before it commits, after the work (in registration order). */
+    public void beforeCommit(Runnable hook) {
+        requireHooks().beforeCommit().add(hook);
+    }
+
+    /** Runs {@code hook} on this thread once the current transaction has committed (not when it rolls back). */
+    public void afterCommit(Runnable hook) {
+        requireHooks().afterCommit().add(hook);
+    }
+
+    /** State kept for the current transaction only, created on first use (e.g. the changes to log at its commit). */
+    @SuppressWarnings("unchecked")
+    public <T> T attached(Object key, java.util.function.Supplier<T> create) {
+        return (T) requireHooks().attached().computeIfAbsent(key, k -> create.get());
+    }
+
+    private TransactionHooks requireHooks() {
+        TransactionHooks h = hooks.get();
+        if (h == null) {
+            throw new IllegalStateException("not inside a transaction");
+        }
+        return h;
+    }
+
+    private record TransactionHooks(List<Runnable> beforeCommit, List<Runnable> afterCommit,
+                                    java.util.Map<Object, Object> attached) {
+        TransactionHooks() {
+            this(new ArrayList<>(), new ArrayList<>(), new java.util.HashMap<>());
+        }
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Work<T> work) {
         Connection outer = current.get();
         if (outer != null) {
             return call(work, outer);
         }
+        TransactionHooks h = new TransactionHooks();
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             current.set(c);
+            hooks.set(h);
             try {
-                T result = work.run(c);
+                result = work.run(c);
+                // A hook may add hooks (the change log registers its own on first use): index, not iterator.
+                for (int i = 0; i < h.beforeCommit().size(); i++) {
+                    h.beforeCommit().get(i).run();
+                }
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 current.remove();
+                hooks.remove();
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
+        h.afterCommit().forEach(Runnable::run);
+        return result;
     }
 
     public void transaction(Runnable work) {
@@ -196,6 +249,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         dataSource.close();
     }
 }

@@ -25,6 +25,11 @@ public enum StoreKind {
         }
 
         @Override
+        public Database another(Database first, Path dir) {
+            return TestDatabases.sqlite(dir);
+        }
+
+        @Override
         void release(Database db) {
             db.close();
         }
@@ -37,13 +42,19 @@ public enum StoreKind {
 
         @Override
         public Database reopen(Database old, Path dir) {
+            Database again = another(old, dir);
+            old.close();
+            return again;
+        }
+
+        @Override
+        public Database another(Database first, Path dir) {
             String schema;
-            try (Connection c = old.dataSource().getConnection()) {
+            try (Connection c = first.dataSource().getConnection()) {
                 schema = c.getSchema();
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-            old.close();
             return Database.open(new DatabaseSettings(Path.of("target"), Optional.of(TestDatabases.POSTGRES_URL),
                     Optional.of(TestDatabases.POSTGRES_USER), Optional.empty(), Optional.of(schema)));
         }
@@ -60,6 +71,9 @@ public enum StoreKind {
 
     /** Closes the store and opens the same data again, as a restarted process would. */
     public abstract Database reopen(Database old, Path dir);
+
+    /** The same store opened a second time, as another replica (another process) would; close it, don't dispose it. */
+    public abstract Database another(Database first, Path dir);
 
     /**
      * Closes the store and removes what {@link #open} created on a shared server. Nothing to do when it never opened

@@ -12,6 +12,6 @@ class LabCommandsTest {
         var commands = Main.commandLine().getSubcommands();
         assertThat(commands.keySet()).containsExactly("run", "console", "import", "reindex", "eval", "bench", "help");
         assertThat(commands.get("eval").getSubcommands().keySet()).containsExactly("search", "score", "experts");
-        assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export");
+        assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export", "replicas");
     }
 }
