@@ -9,6 +9,6 @@ class MainTest {
     @Test
     void withoutToolsTheCommandLineHasOnlyTheProductsCommands() {
         assertThat(Main.commandLine().getSubcommands().keySet())
-                .containsExactly("run", "console", "import", "reindex", "help");
+                .containsExactly("run", "console", "import", "reindex", "backup", "restore", "help");
     }
 }

@@ -10,7 +10,8 @@ class LabCommandsTest {
     @Test
     void evalAndBenchComeAfterTheProductsCommandsAndBeforeHelp() {
         var commands = Main.commandLine().getSubcommands();
-        assertThat(commands.keySet()).containsExactly("run", "console", "import", "reindex", "eval", "bench", "help");
+        assertThat(commands.keySet()).containsExactly("run", "console", "import", "reindex", "backup", "restore", "eval", "bench",
+                "fuzz-http", "load-http", "help");
         assertThat(commands.get("eval").getSubcommands().keySet()).containsExactly("search", "score", "experts");
         assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export", "replicas");
     }
