@@ -1,16 +1,19 @@
 package dev.copbot.app;
 
 import dev.copbot.app.cli.BackupCommand;
-import dev.copbot.app.cli.RestoreCommand;
 import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.app.cli.Failures;
 import dev.copbot.app.cli.ImportCommand;
 import dev.copbot.app.cli.ReindexCommand;
-import dev.copbot.app.cli.Failures;
+import dev.copbot.app.cli.RestoreCommand;
 import dev.copbot.app.cli.RunCommand;
 import dev.copbot.app.cli.ToolCommands;
 import java.util.ServiceLoader;
-import picocli.CommandLine;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code copbot} command line: the product's own commands, then those of any {@link ToolCommands} on the class
@@ -30,13 +33,13 @@ public final class Main implements Runnable {
      * own incubator warning on every start instead, for a gain that matters for vector search, which we do not use.
      * Held in a field: JUL keeps loggers only weakly.
      */
-    private static final java.util.logging.Logger LUCENE_VECTORS =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger LUCENE_VECTORS =
+            Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     public static void main(String[] args) {
-        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
+        LUCENE_VECTORS.setLevel(Level.SEVERE);
         // Initialise logging before any library starts a thread that logs; otherwise SLF4J warns about replayed calls.
-        org.slf4j.LoggerFactory.getILoggerFactory();
+        LoggerFactory.getILoggerFactory();
         System.exit(commandLine().execute(args));
     }
 

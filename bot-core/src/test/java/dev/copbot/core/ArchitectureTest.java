@@ -5,11 +5,14 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,13 +74,13 @@ class ArchitectureTest {
 
     /** The feature package {@code name} depends only on the bottom, third-party libraries and its declared peers. */
     static ArchRule feature(String name, String... peers) {
-        java.util.List<String> allowed = new java.util.ArrayList<>(java.util.List.of(BOTTOM));
+        List<String> allowed = new ArrayList<>(List.of(BOTTOM));
         allowed.add("dev.copbot.core." + name + "..");
         for (String peer : peers) {
             allowed.add("dev.copbot.core." + peer + "..");
         }
         return noClasses().that().resideInAPackage("dev.copbot.core." + name + "..")
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                .should().dependOnClassesThat(DescribedPredicate.describe(
                         "in a feature that " + name + " does not declare (it declares: " + String.join(", ", peers) + ")",
                         c -> c.getPackageName().startsWith("dev.copbot.core")
                                 && allowed.stream().noneMatch(p -> c.getPackageName().equals(p.substring(0, p.length() - 2))

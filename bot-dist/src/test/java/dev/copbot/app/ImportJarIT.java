@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -167,7 +168,7 @@ class ImportJarIT {
         int live;
         try (FSDirectory d = FSDirectory.open(data.resolve("index")); DirectoryReader r = DirectoryReader.open(d)) {
             var stored = r.storedFields();
-            var liveDocs = org.apache.lucene.index.MultiBits.getLiveDocs(r);
+            var liveDocs = MultiBits.getLiveDocs(r);
             for (int i = 0; i < r.maxDoc(); i++) {
                 if (liveDocs == null || liveDocs.get(i)) {
                     Document doc = stored.document(i);

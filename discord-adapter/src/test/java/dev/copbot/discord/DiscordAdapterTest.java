@@ -4,8 +4,11 @@ import static dev.copbot.discord.fake.FakeDiscord.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.copbot.discord.fake.FakeDiscord;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.discord.fake.FakeDiscord.Call;
+import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.Payloads;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +45,8 @@ class DiscordAdapterTest extends OnDiscordHarness {
         String message = Payloads.snowflakeNow();
         h.discord.gateway().dispatch("MESSAGE_CREATE", Payloads.message(message, FakeDiscord.GENERAL, ALICE, "alice",
                 "To rotate the TLS certificate run cert-manager renew", false));
-        h.awaitInbound(dev.copbot.core.platform.Inbound.MessagePosted.class);
-        assertThat(h.bot.lastMessageId(new dev.copbot.core.platform.ChannelId(dev.copbot.core.platform.Platform.DISCORD,
+        h.awaitInbound(Inbound.MessagePosted.class);
+        assertThat(h.bot.lastMessageId(new ChannelId(Platform.DISCORD,
                 FakeDiscord.GUILD, FakeDiscord.GENERAL))).contains(message);
 
         String search = Payloads.snowflakeNow();

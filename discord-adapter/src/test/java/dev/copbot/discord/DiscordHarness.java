@@ -2,6 +2,7 @@ package dev.copbot.discord;
 
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.reply.Reply;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,7 @@ final class DiscordHarness implements AutoCloseable {
     final CopBot bot;
     final BlockingQueue<Inbound> inbound = new LinkedBlockingQueue<>();
     final List<Inbound> allInbound = new CopyOnWriteArrayList<>();
-    final Map<dev.copbot.core.platform.ChannelId, String> lastStored = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<ChannelId, String> lastStored = new ConcurrentHashMap<>();
     DiscordAdapter adapter;
 
     DiscordHarness(Path dir, Consumer<CopBot> beforeStart) throws Exception {

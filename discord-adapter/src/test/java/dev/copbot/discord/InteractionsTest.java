@@ -11,18 +11,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.command.CommandSpec;
+import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Form;
 import dev.copbot.core.reply.Reply;
-import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.FakeDiscord.Call;
+import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.Payloads;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +71,7 @@ class InteractionsTest {
                 .with(new Block.Actions(List.of(new Button(Button.RUN_COMMAND, "Help", "help",
                         Button.Style.PRIMARY, "help"))))));
         // one command for both forms: the test's commands share /cop's 25 entries with the real ones
-        List<Form.Input> seven = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> new Form.Input("f" + i,
+        List<Form.Input> seven = IntStream.rangeClosed(1, 7).mapToObj(i -> new Form.Input("f" + i,
                 "Field " + i, "", "", false, false, 50)).toList();
         bot.router().register(command("feedback").param(CommandSpec.Param.optional("length")).summary("Opens a form.")
                 .handler(ctx -> Reply.ok("").withForm(ctx.optionalArg(0).isPresent()
@@ -223,9 +229,9 @@ class InteractionsTest {
                 .addHeader("X-RateLimit-Scope", "user").addHeader("Via", "1.1 google")
                 .addHeader("X-RateLimit-Bucket", "channel-bucket")
                 .body("{\"message\":\"You are being rate limited.\",\"retry_after\":0.3,\"global\":false}").build());
-        var port = h.bot.ports().require(dev.copbot.core.platform.Platform.DISCORD);
-        var posted = port.post(new dev.copbot.core.platform.ChannelId(dev.copbot.core.platform.Platform.DISCORD,
-                FakeDiscord.GUILD, GENERAL), java.util.Optional.empty(), Reply.ok("Meetup on @everyone's calendar"));
+        var port = h.bot.ports().require(Platform.DISCORD);
+        var posted = port.post(new ChannelId(Platform.DISCORD,
+                FakeDiscord.GUILD, GENERAL), Optional.empty(), Reply.ok("Meetup on @everyone's calendar"));
         assertThat(posted.channel().id()).isEqualTo(GENERAL);
         List<Call> posts = h.discord.calls().stream().filter(c -> c.is("POST", "channels/" + GENERAL)).toList();
         assertThat(posts).as("one rejected call, one retry by JDA, nothing more").hasSize(2);
@@ -235,7 +241,7 @@ class InteractionsTest {
                 + GENERAL + "/" + posted.id());
     }
 
-    final java.util.Map<String, String> ids = new java.util.HashMap<>();
+    final Map<String, String> ids = new HashMap<>();
 
     /** Interaction ids are snowflakes of now: JDA reads their age to know whether they can still be answered. */
     String id(String key) {

@@ -12,6 +12,7 @@ import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.store.Receipts;
 import dev.copbot.slack.http.WebRequest;
 import dev.copbot.slack.http.WebResponse;
+import dev.copbot.slack.internal.ApiCallMeter;
 import dev.copbot.slack.internal.BoltWiring;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,7 +79,7 @@ public final class SlackAdapter implements AutoCloseable {
         MethodsConfig methods = new MethodsConfig();
         methods.setExecutorName("copbot-" + UUID.randomUUID());
         config.setMethodsConfig(methods);
-        config.getHttpClientResponseHandlers().add(new dev.copbot.slack.internal.ApiCallMeter());
+        config.getHttpClientResponseHandlers().add(new ApiCallMeter());
         AppConfig app = new AppConfig();
         app.setSlack(Slack.getInstance(config));
         app.setSingleTeamBotToken(settings.botToken());

@@ -3,9 +3,12 @@ package dev.copbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.util.json.GsonFactory;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.platform.Visibility;
+import dev.copbot.slack.internal.EventTranslation;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
 import dev.copbot.slack.testing.SlackRequests;
@@ -91,9 +94,9 @@ class EventsTest {
     void messagesKeepTheirThreadAndTheChannelsVisibility() {
         var json = "{\"type\":\"message\",\"channel\":\"G5\",\"user\":\"U2\",\"text\":\"try <@U3>\","
                 + "\"ts\":\"1700000010.000200\",\"thread_ts\":\"1700000000.000100\",\"channel_type\":\"group\"}";
-        var event = com.slack.api.util.json.GsonFactory.createSnakeCase()
-                .fromJson(json, com.slack.api.model.event.MessageEvent.class);
-        var posted = dev.copbot.slack.internal.EventTranslation.posted(event, FakeSlackApi.TEAM);
+        var event = GsonFactory.createSnakeCase()
+                .fromJson(json, MessageEvent.class);
+        var posted = EventTranslation.posted(event, FakeSlackApi.TEAM);
         assertThat(posted.channel()).isEqualTo(new Channel(UserId.parse("slack:T1:U2").channel("G5"), null,
                 Visibility.PRIVATE));
         assertThat(posted.message().author()).isEqualTo(UserId.parse("slack:T1:U2"));

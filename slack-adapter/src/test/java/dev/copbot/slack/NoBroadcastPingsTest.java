@@ -44,7 +44,7 @@ class NoBroadcastPingsTest {
 
     void asAdminNamed(String name) {
         h.slack.scriptJson("users.info", "{\"ok\":true,\"user\":{\"id\":\"U1\",\"name\":\"alice\",\"is_admin\":true,"
-                + "\"tz\":\"Europe/Berlin\",\"real_name\":" + com.google.gson.JsonParser.parseString("\"" + name.replace("\"", "") + "\"")
+                + "\"tz\":\"Europe/Berlin\",\"real_name\":" + JsonParser.parseString("\"" + name.replace("\"", "") + "\"")
                 + ",\"profile\":{\"display_name\":\"" + name.replace("\"", "") + "\",\"real_name\":\"" + name.replace("\"", "") + "\"}}}");
     }
 

@@ -115,7 +115,7 @@ class SlashCommandTest {
         String submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T1\",\"domain\":\"acme\"},"
                 + "\"user\":{\"id\":\"U1\",\"username\":\"alice\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
                 + "\"trigger_id\":\"1.2.3\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"talk.propose\","
-                + "\"private_metadata\":" + com.google.gson.JsonParser.parseString(
+                + "\"private_metadata\":" + JsonParser.parseString(
                         "\"" + view.get("private_metadata").getAsString().replace("\"", "\\\"") + "\"")
                 + ",\"state\":{\"values\":{\"title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"Kafka\"}}}}}}";
         var refused = h.signed(SlackHarness.FORM, SlackRequests.interactive(submission));

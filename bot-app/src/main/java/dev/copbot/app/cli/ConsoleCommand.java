@@ -1,6 +1,7 @@
 package dev.copbot.app.cli;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.Settings;
 import dev.copbot.app.console.Console;
@@ -75,6 +76,6 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     /** Log lines would interleave with replies; keep warnings and errors only. */
     public static void quietLogs() {
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
     }
 }

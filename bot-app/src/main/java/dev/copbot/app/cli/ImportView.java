@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.copbot.core.history.ImportListener;
 import dev.copbot.core.history.ImportSummary;
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
@@ -31,12 +32,12 @@ abstract class ImportView implements ImportListener, AutoCloseable {
 
     /** JDK 22+ has a console even when redirected; then only Console.isTerminal() tells (called by name: we build for 21). */
     static boolean isTerminal() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             return false;
         }
         try {
-            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
             return true; // JDK 21: a console exists only on a terminal
         }

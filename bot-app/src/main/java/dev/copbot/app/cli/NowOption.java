@@ -3,6 +3,7 @@ package dev.copbot.app.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ public final class NowOption {
     public static Instant parse(String typed) {
         String s = typed.strip();
         try {
-            return s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new ConsoleCommand()),
                     "--now: '" + typed + "' is not an instant; write e.g. 2016-09-01T00:00:00Z or 2016-09-01");

@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class Console {
 
     /** Writes each picture of the reply under {@link #charts}; returns their paths (none when writing fails). */
     private List<String> savePictures(Reply reply) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (Block b : reply.blocks()) {
             if (b instanceof Block.Image image) {
                 try {

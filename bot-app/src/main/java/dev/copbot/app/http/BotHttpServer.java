@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +98,7 @@ public final class BotHttpServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Map.Entry<String, Route> matched = routes.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-                    .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).orElse(null);
+                    .max(Comparator.comparingInt(e -> e.getKey().length())).orElse(null);
             Route route = matched == null ? null : matched.getValue();
             routeName = matched == null ? "none" : matched.getKey();
             declared = contentLength(exchange);
@@ -106,7 +108,7 @@ public final class BotHttpServer implements AutoCloseable {
                 response = new HttpResponse(405, "text/plain; charset=utf-8",
                         Map.of("Allow", String.join(", ", route.methods().stream().sorted().toList())),
                         ("use " + String.join(" or ", route.methods().stream().sorted().toList())).getBytes(
-                                java.nio.charset.StandardCharsets.UTF_8));
+                                StandardCharsets.UTF_8));
             } else if (declared > MAX_BODY) {
                 tooLarge = true;
                 response = tooLarge();
@@ -170,7 +172,7 @@ public final class BotHttpServer implements AutoCloseable {
     }
 
     private static String firstLine(HttpResponse response) {
-        String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(response.body(), StandardCharsets.UTF_8);
         String line = text.lines().findFirst().orElse("");
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Slack: Socket Mode with SLACK_APP_TOKEN, else HTTP mode on {@code /slack/events} of the shared HTTP server, with
@@ -37,7 +38,7 @@ public final class SlackLauncher implements Launcher {
                 SlackAdapter.Settings.fromEnvironment(env), Clock.systemUTC());
         if (!present(env, "SLACK_APP_TOKEN")) {
             SlackAdapter mounted = adapter;
-            http.route(SlackAdapter.EVENTS_PATH, java.util.Set.of("POST"), request -> serve(mounted, request));
+            http.route(SlackAdapter.EVENTS_PATH, Set.of("POST"), request -> serve(mounted, request));
         }
     }
 

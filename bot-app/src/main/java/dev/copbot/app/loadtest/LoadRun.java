@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +86,7 @@ public final class LoadRun {
         int count = (int) (rate * duration.toSeconds());
         long[] latencies = new long[count];
         int[] status = new int[count];
-        List<String> examples = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> examples = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<Void>> all = new ArrayList<>(count);
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();

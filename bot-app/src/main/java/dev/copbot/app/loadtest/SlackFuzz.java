@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -73,14 +74,14 @@ public final class SlackFuzz {
                         int status = send(c);
                         statuses.computeIfAbsent(status, k -> new LongAdder()).increment();
                         if (status >= 500) {
-                            List<String> list = examples.computeIfAbsent(status, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+                            List<String> list = examples.computeIfAbsent(status, k -> new CopyOnWriteArrayList<>());
                             if (list.size() < 5) {
                                 list.add(c.describe());
                             }
                         }
                     } catch (Exception e) {
                         transport.incrementAndGet();
-                        List<String> list = examples.computeIfAbsent(-1, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+                        List<String> list = examples.computeIfAbsent(-1, k -> new CopyOnWriteArrayList<>());
                         if (list.size() < 5) {
                             list.add(e + " for " + c.describe());
                         }

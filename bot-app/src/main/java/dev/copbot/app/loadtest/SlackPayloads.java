@@ -2,6 +2,8 @@ package dev.copbot.app.loadtest;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +110,8 @@ public final class SlackPayloads {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v0=" + java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.GeneralSecurityException e) {
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

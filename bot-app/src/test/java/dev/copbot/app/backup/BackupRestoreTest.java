@@ -13,11 +13,14 @@ import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.store.DatabaseSettings;
 import dev.copbot.core.testing.BotDriver;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -41,12 +44,12 @@ class BackupRestoreTest {
     record Run(int exit, String out, String err) {}
 
     static Run copbot(String... args) {
-        java.io.PrintStream stdout = System.out;
-        java.io.PrintStream stderr = System.err;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setOut(new java.io.PrintStream(out, true));
-        System.setErr(new java.io.PrintStream(err, true));
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        System.setErr(new PrintStream(err, true));
         try {
             CommandLine cli = Main.commandLine();
             cli.setOut(new PrintWriter(System.out, true));
@@ -66,8 +69,8 @@ class BackupRestoreTest {
         Path source = tmp.resolve("source");
         Path backup = tmp.resolve("backups/copbot-2026-12-06.db");
         EmbeddedStore.Counts original;
-        java.util.List<String> messages;
-        java.util.List<String> kudos;
+        List<String> messages;
+        List<String> kudos;
         try (Database db = Database.open(DatabaseSettings.embedded(source))) {
             BotDriver bot = new BotDriver(db);
             assertThat(bot.admin("community create kafka").ok()).isTrue();

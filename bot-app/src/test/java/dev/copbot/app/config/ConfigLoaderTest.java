@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.copbot.core.command.RateLimits;
+import dev.copbot.core.kudos.KudosSettings;
 import dev.copbot.core.platform.UserId;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,13 +121,13 @@ class ConfigLoaderTest {
         Files.writeString(file, "community:\n  kudosPerDay: 3\n  kudosReactions: [star]\n  inactiveDays: 90\n"
                 + "ask:\n  dmsPerDay: 2\n  escalateAfterHours: 12\n");
         Settings fromFile = new ConfigLoader(Map.of()).load(Optional.of(file), Optional.empty());
-        assertThat(fromFile.bot().kudos()).isEqualTo(new dev.copbot.core.kudos.KudosSettings(3, java.util.Set.of("star")));
+        assertThat(fromFile.bot().kudos()).isEqualTo(new KudosSettings(3, Set.of("star")));
         assertThat(fromFile.bot().life().inactiveDays()).isEqualTo(90);
         assertThat(fromFile.bot().ask().dmsPerDay()).isEqualTo(2);
         assertThat(fromFile.bot().ask().escalateAfter()).hasHours(12);
         Settings fromEnv = new ConfigLoader(Map.of("COPBOT_KUDOS_PER_DAY", "7", "COPBOT_KUDOS_REACTIONS", "kudos, tada"))
                 .load(Optional.of(file), Optional.empty());
-        assertThat(fromEnv.bot().kudos()).isEqualTo(new dev.copbot.core.kudos.KudosSettings(7, java.util.Set.of("kudos", "tada")));
+        assertThat(fromEnv.bot().kudos()).isEqualTo(new KudosSettings(7, Set.of("kudos", "tada")));
         assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_KUDOS_PER_DAY", "lots")).load(Optional.empty(), Optional.empty()))
                 .hasMessageContaining("COPBOT_KUDOS_PER_DAY must be a whole number");
         Files.writeString(file, "community:\n  inactiveDays: 0\n");

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -115,7 +116,7 @@ class BotHttpServerEdgeTest {
             // closed by the server: end of stream (or a reset), within the limit and the timer's tick
             assertThat(read).isEqualTo(-1);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(limit + 4));
-        } catch (java.net.SocketException reset) {
+        } catch (SocketException reset) {
             // a reset is a hang-up too
         }
         assertThat(handled).hasValue(0);

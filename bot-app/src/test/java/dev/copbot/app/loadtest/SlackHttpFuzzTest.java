@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class SlackHttpFuzzTest {
     void theSameSeedSendsTheSameCases() {
         SlackFuzz fuzz = new SlackFuzz("http://127.0.0.1:1/slack/events", "s", "http://127.0.0.1:1/r");
         for (int i = 0; i < 50; i++) {
-            assertThat(fuzz.generate(new java.util.Random(i), i)).isEqualTo(fuzz.generate(new java.util.Random(i), i));
+            assertThat(fuzz.generate(new Random(i), i)).isEqualTo(fuzz.generate(new Random(i), i));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.copbot.app.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -9,9 +10,11 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.Main;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
+import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.discussion.SearchRequest;
+import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
@@ -19,6 +22,7 @@ import dev.copbot.core.platform.Message;
 import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.store.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +59,7 @@ class IndexLifecycleTest {
         logs.start();
         ((Logger) LoggerFactory.getLogger("dev.copbot")).addAppender(logs);
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
-            runtime.bot().run(Inbound.CommandInvoked.of(dev.copbot.core.platform.Actor.of(UserId.console("admin"), "admin"),
+            runtime.bot().run(Inbound.CommandInvoked.of(Actor.of(UserId.console("admin"), "admin"),
                     CHANNEL.id(), "community create general channel:#general"));
             post(runtime, "1", "How do I rotate the TLS certificate of the ingress?");
             post(runtime, "2", "Which JVM flags for low-latency garbage collection?");
@@ -77,7 +82,7 @@ class IndexLifecycleTest {
     }
 
     List<String> warnings() {
-        return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        return logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
@@ -105,7 +110,7 @@ class IndexLifecycleTest {
     @Test
     void aMissingIndexIsRebuiltOnStart() throws Exception {
         try (Stream<Path> files = Files.walk(data.resolve("index"))) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(f);
             }
         }
@@ -119,8 +124,8 @@ class IndexLifecycleTest {
     void anIndexBehindTheStoreReplaysOnlyTheChangesAfterItsPosition() {
         // As after a kill -9 between a store commit and the next index commit, or changes another replica or an
         // import made while this one was down: the store has changes the index lacks.
-        try (var db = dev.copbot.core.store.Database.open(settings.database())) {
-            var store = new dev.copbot.core.discussion.MessageStore(db);
+        try (var db = Database.open(settings.database())) {
+            var store = new MessageStore(db);
             store.insertAll(List.of(new Message(new MessageId(CHANNEL.id(), "3"), UserId.console("carol"),
                     "Kafka consumer lag after deploy", Instant.parse("2026-01-03T10:00:00Z"), Optional.empty())));
             store.delete(new MessageId(CHANNEL.id(), "2"), Instant.parse("2026-01-04T10:00:00Z"));

@@ -3,6 +3,7 @@ package dev.copbot.core.command;
 import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.reply.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -148,7 +149,7 @@ public final class CommandRouter {
                     + "or are administrators of this workspace or server.");
         }
         // Last of the checks, so a mistyped command costs nothing from the person's budget.
-        Optional<java.time.Duration> wait = limiter.take(invocation.actor().id(), spec.cost());
+        Optional<Duration> wait = limiter.take(invocation.actor().id(), spec.cost());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             return Reply.error("You are going fast: try again in " + seconds + " s. (Up to "

@@ -1,5 +1,7 @@
 package dev.copbot.core.command;
 
+import dev.copbot.core.reply.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,7 +42,7 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
 
     @FunctionalInterface
     public interface Handler {
-        dev.copbot.core.reply.Reply handle(CommandContext context);
+        Reply handle(CommandContext context);
     }
 
     public CommandSpec {
@@ -80,9 +82,9 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
     /** Reads like the command table: {@code command("join").param(required("name")).summary("…").handler(…)}. */
     public static final class Builder {
         private final String path;
-        private final java.util.List<Param> params = new java.util.ArrayList<>();
-        private final java.util.List<Option> options = new java.util.ArrayList<>();
-        private final java.util.List<String> examples = new java.util.ArrayList<>();
+        private final List<Param> params = new ArrayList<>();
+        private final List<Option> options = new ArrayList<>();
+        private final List<String> examples = new ArrayList<>();
         private Access access = Access.ANYONE;
         private String summary = "";
         private Cost cost = Cost.CHEAP;

@@ -1,5 +1,6 @@
 package dev.copbot.core.command;
 
+import dev.copbot.core.reply.Plural;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public record Period(String label, Optional<Duration> length) {
     public static final String USAGE = "week, month, quarter, year, all, or a number of days like 14d";
 
     public static Period days(int days) {
-        return new Period(dev.copbot.core.reply.Plural.count(days, "day"), Optional.of(Duration.ofDays(days)));
+        return new Period(Plural.count(days, "day"), Optional.of(Duration.ofDays(days)));
     }
 
     /** The period the word names, or empty when it names none. */

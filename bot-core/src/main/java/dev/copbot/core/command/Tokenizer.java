@@ -2,6 +2,8 @@ package dev.copbot.core.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
 public final class Tokenizer {
     public static final int MAX_LENGTH = 4000;
     private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z_-]{0,30}");
-    private static final java.util.Set<String> PLATFORM_PREFIXES = java.util.Set.of("slack", "discord", "console");
+    private static final Set<String> PLATFORM_PREFIXES = Set.of("slack", "discord", "console");
 
     private Tokenizer() {}
 
@@ -91,7 +93,7 @@ public final class Tokenizer {
     private static Token finish(StringBuilder buf, boolean quoted, int keyLength) {
         String s = buf.toString();
         if (keyLength >= 0 && !s.startsWith("//", keyLength + 1)) {
-            String key = s.substring(0, keyLength).toLowerCase(java.util.Locale.ROOT);
+            String key = s.substring(0, keyLength).toLowerCase(Locale.ROOT);
             // slack:T1:U2 is a scoped identity, not an option called "slack"
             if (!PLATFORM_PREFIXES.contains(key)) {
                 return new Token(key, s.substring(keyLength + 1), quoted);

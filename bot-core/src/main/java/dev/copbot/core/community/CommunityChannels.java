@@ -4,6 +4,7 @@ import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.UserId;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public final class CommunityChannels {
     }
 
     /** As {@link #of(CommunityStore, String, String)}, for {@code who}: a community hidden from them does not exist. */
-    public static List<ChannelId> of(Privacy privacy, dev.copbot.core.platform.UserId who, String typed,
+    public static List<ChannelId> of(Privacy privacy, UserId who, String typed,
                                      String withoutChannels) {
         String name = privacy.named(who, typed).name();
         List<ChannelId> ids = privacy.store().channels(name).stream().map(Channel::id).toList();

@@ -8,11 +8,12 @@ import dev.copbot.core.command.ChannelArgument;
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
-import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Channel;
+import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /** {@code communities}, {@code community create|info|charter|role|archive}, {@code join}, {@code leave}. */
@@ -34,7 +36,7 @@ public final class CommunityCommands implements Feature {
     private final CommunityStore store;
     private final UserDirectory users;
     private final Mentions mentions;
-    private final java.util.function.BiConsumer<String, UserId> onJoin;
+    private final BiConsumer<String, UserId> onJoin;
     private final Privacy privacy;
     private final InfoDetails details;
 
@@ -44,7 +46,7 @@ public final class CommunityCommands implements Feature {
      * adds what other features know to {@code community info}.
      */
     public CommunityCommands(CommunityStore store, UserDirectory users, Privacy privacy,
-                             java.util.function.BiConsumer<String, UserId> joined, InfoDetails details) {
+                             BiConsumer<String, UserId> joined, InfoDetails details) {
         this.store = store;
         this.privacy = privacy;
         this.users = users;
@@ -187,7 +189,7 @@ public final class CommunityCommands implements Feature {
         Role role = Role.labels().contains(roleName) ? Role.valueOf(roleName.toUpperCase(Locale.ROOT)) : null;
         if (role == null) {
             throw new UserError("'" + ctx.arg(2) + "' is not a role. Roles: " + String.join(", ", Role.labels())
-                    + " (put - in front to revoke)." + dev.copbot.core.command.Suggestions.didYouMean(roleName, Role.labels()));
+                    + " (put - in front to revoke)." + Suggestions.didYouMean(roleName, Role.labels()));
         }
         String name = users.displayName(who);
         Instant now = ctx.clock().instant();

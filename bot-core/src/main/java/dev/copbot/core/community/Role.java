@@ -1,5 +1,7 @@
 package dev.copbot.core.community;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Roles inside one community. Leaders run it; sponsors back it; experts and support are listed for askers. */
@@ -10,7 +12,7 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static java.util.List<String> labels() {
-        return java.util.Arrays.stream(values()).map(Role::label).toList();
+    public static List<String> labels() {
+        return Arrays.stream(values()).map(Role::label).toList();
     }
 }

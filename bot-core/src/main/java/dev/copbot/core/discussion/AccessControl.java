@@ -4,6 +4,7 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Visibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public final class AccessControl {
     private boolean isPublic(ChannelId channel, Instant now) {
         Entry known = visibility.get(channel);
         if (known == null || !known.expires().isAfter(now)) {
-            boolean open = store.channels().find(channel).map(c -> c.visibility() == dev.copbot.core.platform.Visibility.PUBLIC)
+            boolean open = store.channels().find(channel).map(c -> c.visibility() == Visibility.PUBLIC)
                     .orElse(false);
             known = new Entry(open, now.plus(ttl));
             visibility.put(channel, known);

@@ -6,9 +6,12 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,8 +99,8 @@ public final class Activity {
             return List.of();
         }
         List<ThreadSummary> solved = new ArrayList<>(solvedBetween(channels, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE)));
-        solved.sort(java.util.Comparator.comparingInt((ThreadSummary t) -> -(t.replies() + t.reactions()))
-                .thenComparing(ThreadSummary::postedAt, java.util.Comparator.reverseOrder()));
+        solved.sort(Comparator.comparingInt((ThreadSummary t) -> -(t.replies() + t.reactions()))
+                .thenComparing(ThreadSummary::postedAt, Comparator.reverseOrder()));
         return List.copyOf(solved.subList(0, Math.min(limit, solved.size())));
     }
 
@@ -118,7 +121,7 @@ public final class Activity {
      * How many people posted or reacted in each of {@code count} windows of {@code step} from {@code from} on: one
      * query for a whole chart rather than one per bar.
      */
-    public int[] participantsPer(Collection<ChannelId> channels, Instant from, java.time.Duration step, int count) {
+    public int[] participantsPer(Collection<ChannelId> channels, Instant from, Duration step, int count) {
         int[] out = new int[count];
         if (channels.isEmpty()) {
             return out;
@@ -218,7 +221,7 @@ public final class Activity {
     }
 
     private static String marks(Collection<?> values) {
-        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
     private static Object[] params(Collection<ChannelId> channels, Object... more) {

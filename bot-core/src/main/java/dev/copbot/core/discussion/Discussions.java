@@ -2,21 +2,29 @@ package dev.copbot.core.discussion;
 
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
+import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
 import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.Reaction;
 import dev.copbot.core.platform.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,8 +153,8 @@ public final class Discussions implements Feature, AutoCloseable {
         boolean outermost = !db.inTransaction();
         try {
             return db.transaction(c -> {
-                Map<ChannelId, Boolean> indexable = new java.util.HashMap<>();
-                Map<ChannelId, dev.copbot.core.platform.Channel> channels = new java.util.LinkedHashMap<>();
+                Map<ChannelId, Boolean> indexable = new HashMap<>();
+                Map<ChannelId, Channel> channels = new LinkedHashMap<>();
                 events.forEach(e -> channels.put(e.channel().id(), e.channel()));
                 channels.values().forEach(ch -> store.channels().upsert(ch, clock.instant()));
                 List<Message> kept = new ArrayList<>();
@@ -175,13 +183,13 @@ public final class Discussions implements Feature, AutoCloseable {
 
     /** The threads that began in this batch, built from it, with the reactions the batch gave their messages. */
     private Map<ThreadKey, List<StoredMessage>> wholeThreads(Ingested done) {
-        Set<ThreadKey> fresh = new java.util.LinkedHashSet<>();
-        Set<MessageId> freshIds = new java.util.HashSet<>();
+        Set<ThreadKey> fresh = new LinkedHashSet<>();
+        Set<MessageId> freshIds = new HashSet<>();
         for (Message m : done.inserted()) {
             fresh.add(new ThreadKey(m.channel(), m.threadRoot().id()));
             freshIds.add(m.id());
         }
-        Map<MessageId, List<StoredMessage.StoredReaction>> reactions = new java.util.HashMap<>();
+        Map<MessageId, List<StoredMessage.StoredReaction>> reactions = new HashMap<>();
         for (Reaction r : done.reacted()) {
             if (freshIds.contains(r.message())) {
                 reactions.computeIfAbsent(r.message(), k -> new ArrayList<>())
@@ -201,7 +209,7 @@ public final class Discussions implements Feature, AutoCloseable {
         store.delete(e.message(), e.deletedAt());
     }
 
-    public void reacted(dev.copbot.core.platform.Reaction r, Instant at, boolean added) {
+    public void reacted(Reaction r, Instant at, boolean added) {
         store.react(r, at, added);
     }
 
@@ -220,7 +228,7 @@ public final class Discussions implements Feature, AutoCloseable {
         log.info("purged channel {} from the store and the index", channel);
     }
 
-    public void workspaceRemoved(dev.copbot.core.platform.Platform platform, String scope, Instant at) {
+    public void workspaceRemoved(Platform platform, String scope, Instant at) {
         store.purgeWorkspace(platform, scope, at);
         log.info("purged workspace {}:{} from the store and the index", platform.key(), scope);
     }
@@ -244,7 +252,7 @@ public final class Discussions implements Feature, AutoCloseable {
      * Runs {@code work} on a fresh point-in-time view of the thread index, for readers with queries of their own (the
      * expert ranking). Read-only: callers must apply {@link AccessControl#ruleFor} themselves.
      */
-    public <T> T withIndex(java.util.function.Function<org.apache.lucene.search.IndexSearcher, T> work) {
+    public <T> T withIndex(Function<IndexSearcher, T> work) {
         following.refreshIfStale();
         return engine.index().withSearcher(work);
     }

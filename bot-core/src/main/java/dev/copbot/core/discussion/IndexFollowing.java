@@ -2,9 +2,10 @@ package dev.copbot.core.discussion;
 
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
-import dev.copbot.core.store.ChangeLog;
 import dev.copbot.core.store.ChangeLog.Change;
 import dev.copbot.core.store.ChangeLog.Range;
+import dev.copbot.core.store.ChangeLog;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,7 +232,7 @@ final class IndexFollowing {
         if (threads.isEmpty()) {
             return;
         }
-        List<ThreadKey> read = new java.util.ArrayList<>();
+        List<ThreadKey> read = new ArrayList<>();
         for (ThreadKey key : threads) {
             List<StoredMessage> known = hinted.get(key);
             if (known != null && mine.contains(last.get(key))) {

@@ -12,12 +12,15 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Messages, reactions and tombstones: the source of truth the search index is built from. Channels and their members
@@ -301,7 +304,7 @@ public final class MessageStore {
             List<ThreadKey> threads = e.getValue();
             for (int from = 0; from < threads.size(); from += 500) {
                 List<ThreadKey> part = threads.subList(from, Math.min(threads.size(), from + 500));
-                String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+                String marks = String.join(",", Collections.nCopies(part.size(), "?"));
                 Object[] params = new Object[part.size() + 1];
                 params[0] = e.getKey().toString();
                 for (int i = 0; i < part.size(); i++) {
@@ -313,7 +316,7 @@ public final class MessageStore {
                 for (ThreadKey k : part) {
                     List<StoredMessage> messages = grouped.get(k);
                     if (counts.getOrDefault(k.root(), -1L) == messages.size()) {
-                        messages.sort(java.util.Comparator.comparing(StoredMessage::postedAt)
+                        messages.sort(Comparator.comparing(StoredMessage::postedAt)
                                 .thenComparing(m -> m.id().id()));
                         whole.put(k, messages);
                     }
@@ -324,7 +327,7 @@ public final class MessageStore {
     }
 
     /** Every thread of the store, for a rebuild; {@code visitor} gets batches of keys. */
-    public void forEachThread(int batch, java.util.function.Consumer<List<ThreadKey>> visitor) {
+    public void forEachThread(int batch, Consumer<List<ThreadKey>> visitor) {
         List<ThreadKey> keys = db.query("SELECT DISTINCT channel_id, thread_root FROM messages ORDER BY channel_id, thread_root",
                 rs -> new ThreadKey(ChannelId.parse(rs.getString(1)), rs.getString(2)));
         for (int i = 0; i < keys.size(); i += batch) {

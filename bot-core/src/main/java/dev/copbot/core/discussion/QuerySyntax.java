@@ -1,7 +1,11 @@
 package dev.copbot.core.discussion;
 
+import dev.copbot.core.command.Token;
+import dev.copbot.core.command.Tokenizer;
+import dev.copbot.core.command.UserError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Words, quoted phrases and OR, from the tokens a user typed (quotes already removed by the command tokenizer). */
 final class QuerySyntax {
@@ -12,22 +16,22 @@ final class QuerySyntax {
      * Option-looking words ({@code re:zero}) are kept as words; an unbalanced quote is read as no quote at all.
      */
     static SearchRequest parse(String text) {
-        java.util.List<dev.copbot.core.command.Token> tokens;
+        List<Token> tokens;
         try {
-            tokens = dev.copbot.core.command.Tokenizer.tokenize(text);
-        } catch (dev.copbot.core.command.UserError e) {
-            tokens = dev.copbot.core.command.Tokenizer.tokenize(text.replace("\"", " ").replace("\u201C", " ")
+            tokens = Tokenizer.tokenize(text);
+        } catch (UserError e) {
+            tokens = Tokenizer.tokenize(text.replace("\"", " ").replace("\u201C", " ")
                     .replace("\u201D", " "));
         }
         return fromTokens(text, tokens.stream().map(t -> t.isOption()
-                ? dev.copbot.core.command.Token.positional(t.key() + ":" + t.value(), t.quoted()) : t).toList());
+                ? Token.positional(t.key() + ":" + t.value(), t.quoted()) : t).toList());
     }
 
     /** Words, phrases, exclusions and OR groups from command tokens; filters are added by the caller. */
-    static SearchRequest fromTokens(String text, List<dev.copbot.core.command.Token> tokens) {
+    static SearchRequest fromTokens(String text, List<Token> tokens) {
         List<String> terms = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
-        for (dev.copbot.core.command.Token t : tokens) {
+        for (Token t : tokens) {
             String v = t.value().strip();
             if (v.length() > 1 && v.startsWith("-")) {
                 excluded.add(v.substring(1));
@@ -35,8 +39,8 @@ final class QuerySyntax {
                 terms.add(v);
             }
         }
-        return new SearchRequest(text, fromTerms(terms), excluded, List.of(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+        return new SearchRequest(text, fromTerms(terms), excluded, List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Groups terms joined by an upper-case OR into one clause; everything else is its own clause. */

@@ -1,5 +1,9 @@
 package dev.copbot.core.discussion;
 
+import dev.copbot.core.command.Suggestions;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * How threads are scored. BM25 on the thread's whole text, plus (each with its weight) its title and its accepted
  * answer again, a
@@ -25,14 +29,14 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
     }
 
     /** The parts of the ranking that can be left out, to measure what each costs and what it is worth. */
-    public static final java.util.List<String> PARTS = java.util.List.of("feedback", "proximity", "fields", "solved");
+    public static final List<String> PARTS = List.of("feedback", "proximity", "fields", "solved");
 
     /**
      * This ranking without the named parts: {@code feedback} (the second pass), {@code proximity} (adjacent words
      * close together), {@code fields} (the title and accepted answer counted again; the whole thread stays),
      * {@code solved} (the lift for solved threads). For {@code copbot eval search} and {@code copbot bench search}.
      */
-    public Ranking without(java.util.Collection<String> parts) {
+    public Ranking without(Collection<String> parts) {
         float title = titleWeight, accepted = acceptedWeight, proximity = proximityWeight, solved = solvedBoost;
         Feedback withFeedback = feedback;
         for (String part : parts) {
@@ -45,7 +49,7 @@ public record Ranking(float k1, float b, float titleWeight, float textWeight, fl
                 }
                 case "solved" -> solved = 0f;
                 default -> throw new IllegalArgumentException("there is no ranking part '" + part + "'."
-                        + dev.copbot.core.command.Suggestions.didYouMean(part, PARTS) + " The parts are "
+                        + Suggestions.didYouMean(part, PARTS) + " The parts are "
                         + String.join(", ", PARTS) + ".");
             }
         }

@@ -30,6 +30,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ public final class SearchCommands implements Feature {
         List<Map<String, Object>> results = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         int rank = (page - 1) * PAGE_SIZE;
-        Map<ChannelId, Optional<Channel>> channelNames = new java.util.HashMap<>();
+        Map<ChannelId, Optional<Channel>> channelNames = new HashMap<>();
         for (SearchEngine.Result r : found.results()) {
             SearchIndex.Hit hit = r.hit();
             MessageId best = new MessageId(hit.key().channel(), r.message());

@@ -4,18 +4,23 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -24,12 +29,16 @@ import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The embedded search backend: one Lucene document per thread, near-real-time readers, BM25. It is derived data: it
@@ -44,7 +53,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Bumped whenever fields or analysis change, so an old index is rebuilt rather than misread. */
     public static final String FORMAT = "thread-v3";
     /** The searchable text, with offsets in its postings so snippets are cut from them without analysing again. */
-    static final org.apache.lucene.document.FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -97,14 +106,14 @@ public final class SearchIndex implements AutoCloseable {
      * {@code copbot import} starts) holds the index: Lucene allows one writer per index.
      */
     public static boolean inUse(Path dir) {
-        if (!java.nio.file.Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Directory d = FSDirectory.open(dir);
-             org.apache.lucene.store.Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+             Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             lock.ensureValid();
             return false;
-        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+        } catch (LockObtainFailedException e) {
             return true;
         } catch (IOException e) {
             return false; // opening the index proper reports the real problem
@@ -130,11 +139,11 @@ public final class SearchIndex implements AutoCloseable {
 
 
     public void delete(ThreadKey key) {
-        deleteWhere(new org.apache.lucene.search.TermQuery(new Term(KEY, key.asString())));
+        deleteWhere(new TermQuery(new Term(KEY, key.asString())));
     }
 
     public void deleteChannel(ChannelId channel) {
-        deleteWhere(new org.apache.lucene.search.TermQuery(new Term(CHANNEL, channel.toString())));
+        deleteWhere(new TermQuery(new Term(CHANNEL, channel.toString())));
     }
 
     /** Every thread whose channel id starts with the prefix, e.g. {@code slack:T123:} for a workspace. */
@@ -170,7 +179,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Makes changes durable, recording {@code data} (e.g. how many messages the store held) with the commit. */
     public void commit(Map<String, String> data) {
         try {
-            java.util.Map<String, String> all = new java.util.HashMap<>(data);
+            Map<String, String> all = new HashMap<>(data);
             all.put("format", FORMAT);
             writer.setLiveCommitData(all.entrySet());
             writer.commit();
@@ -191,9 +200,9 @@ public final class SearchIndex implements AutoCloseable {
     public record Hit(ThreadKey key, float score, String title, String body, boolean solved, String acceptedMessage,
                       int replies, Instant postedAt, Instant lastReplyAt, int doc, List<ThreadDocument.MessageStart> starts) {}
 
-    private static org.apache.lucene.document.FieldType textWithOffsets() {
-        org.apache.lucene.document.FieldType type = new org.apache.lucene.document.FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
     }
@@ -201,7 +210,7 @@ public final class SearchIndex implements AutoCloseable {
     public record Page(List<Hit> hits, long total, boolean totalIsExact) {}
 
     /** Runs {@code work} on one point-in-time view of the index, so statistics and searches agree. */
-    public <T> T withSearcher(java.util.function.Function<IndexSearcher, T> work) {
+    public <T> T withSearcher(Function<IndexSearcher, T> work) {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
@@ -244,7 +253,7 @@ public final class SearchIndex implements AutoCloseable {
                             decodeStarts(d.get(MESSAGE_STARTS))));
                 }
                 return new Page(hits, top.totalHits.value(),
-                        top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO);
+                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

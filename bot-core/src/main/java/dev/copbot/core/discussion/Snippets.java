@@ -1,5 +1,7 @@
 package dev.copbot.core.discussion;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -23,7 +25,7 @@ final class Snippets {
      * dropped (a whole word before its parts).
      */
     private static List<int[]> within(Matches matches, int from, int length) {
-        List<int[]> all = new java.util.ArrayList<>();
+        List<int[]> all = new ArrayList<>();
         for (Matches.Match m : matches.all()) {
             int start = m.start() - from;
             int end = m.end() - from;
@@ -31,8 +33,8 @@ final class Snippets {
                 all.add(new int[] {start, end});
             }
         }
-        all.sort(java.util.Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
-        List<int[]> out = new java.util.ArrayList<>();
+        all.sort(Comparator.<int[]>comparingInt(m -> m[0]).thenComparingInt(m -> -m[1]));
+        List<int[]> out = new ArrayList<>();
         for (int[] m : all) {
             if (out.isEmpty() || out.get(out.size() - 1)[1] <= m[0]) {
                 out.add(m);

@@ -2,6 +2,7 @@ package dev.copbot.core.discussion;
 
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
         boolean rootMarked = root.reactions().stream().anyMatch(r -> r.user().equals(root.author()) && ACCEPT.contains(r.emoji()));
         Instant last = root.postedAt();
         int replies = 0;
-        List<MessageStart> inBody = new java.util.ArrayList<>(); // each reply's offset in the body before it is stripped
+        List<MessageStart> inBody = new ArrayList<>(); // each reply's offset in the body before it is stripped
         for (StoredMessage m : messages) {
             if (m == root) {
                 continue;
@@ -57,7 +58,7 @@ public record ThreadDocument(ThreadKey key, String title, String body, String ac
         String raw = body.toString();
         int stripped = raw.length() - raw.stripLeading().length();
         int bodyStart = title.length() + 1;
-        List<MessageStart> starts = new java.util.ArrayList<>();
+        List<MessageStart> starts = new ArrayList<>();
         starts.add(new MessageStart(0, root.id().id()));
         for (MessageStart reply : inBody) {
             starts.add(new MessageStart(bodyStart + Math.max(0, reply.offset() - stripped), reply.message()));

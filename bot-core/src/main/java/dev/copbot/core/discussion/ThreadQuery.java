@@ -3,16 +3,21 @@ package dev.copbot.core.discussion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -42,16 +47,16 @@ final class ThreadQuery {
     static final double COMMON_SHARE = 0.01;
 
     /** The query, or null when no word of the request is searchable (all stop words). */
-    Query build(SearchRequest request, AccessControl.Rule access, org.apache.lucene.search.IndexSearcher searcher) {
-        return build(request, access, searcher, java.util.Map.of());
+    Query build(SearchRequest request, AccessControl.Rule access, IndexSearcher searcher) {
+        return build(request, access, searcher, Map.of());
     }
 
     /**
      * {@code expansion}: feedback words and their weights, added as further optional words of the same query, so
      * Lucene can prune the whole disjunction at once.
      */
-    Query build(SearchRequest request, AccessControl.Rule access, org.apache.lucene.search.IndexSearcher searcher,
-                java.util.Map<String, Float> expansion) {
+    Query build(SearchRequest request, AccessControl.Rule access, IndexSearcher searcher,
+                Map<String, Float> expansion) {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         int clauses = 0;
         List<String> sequence = new ArrayList<>();
@@ -83,7 +88,7 @@ final class ThreadQuery {
         if (ranking.solvedBoost() > 0) {
             // Added to threads that match anyway (never a match on its own), and additive rather than a factor so
             // that Lucene can still skip threads that cannot reach the top.
-            all.add(new BoostQuery(new org.apache.lucene.search.ConstantScoreQuery(
+            all.add(new BoostQuery(new ConstantScoreQuery(
                     new TermQuery(new Term(SearchIndex.SOLVED, "1"))), ranking.solvedBoost()), Occur.SHOULD);
         }
         for (String ex : request.excluded()) {
@@ -142,7 +147,7 @@ final class ThreadQuery {
 
     /** Adjacent query words found within a small window of the thread's text score a little more. */
     private void addProximity(BooleanQuery.Builder scoring, List<String> sequence,
-                              org.apache.lucene.search.IndexSearcher searcher) {
+                              IndexSearcher searcher) {
         if (ranking.proximityWeight() <= 0 || sequence.size() < 2) {
             return;
         }
@@ -160,7 +165,7 @@ final class ThreadQuery {
      * nothing, and a filter clause keeps Lucene from pruning the disjunction (questions took 3x longer with it).
      */
     private static void addAccess(BooleanQuery.Builder all, AccessControl.Rule access,
-                                  org.apache.lucene.search.IndexSearcher searcher) {
+                                  IndexSearcher searcher) {
         try {
             Term workspace = new Term(SearchIndex.WORKSPACE, access.workspace());
             if (searcher.getIndexReader().docFreq(workspace) < searcher.getIndexReader().maxDoc()) {
@@ -175,7 +180,7 @@ final class ThreadQuery {
         }
     }
 
-    static boolean common(org.apache.lucene.search.IndexSearcher searcher, String token) {
+    static boolean common(IndexSearcher searcher, String token) {
         try {
             double limit = Math.max(COMMON_THREADS, COMMON_SHARE * searcher.getIndexReader().maxDoc());
             return searcher.getIndexReader().docFreq(new Term(SearchIndex.TEXT, token)) > limit;
@@ -202,8 +207,8 @@ final class ThreadQuery {
      * Every analysed term of the request's words (excluded ones aside), stacked parts of split words included: what
      * feedback must not add again and what a snippet may highlight.
      */
-    java.util.Set<String> terms(SearchRequest request) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    Set<String> terms(SearchRequest request) {
+        Set<String> out = new HashSet<>();
         request.clauses().forEach(c -> c.alternatives().forEach(a -> out.addAll(tokensAll(a))));
         return out;
     }

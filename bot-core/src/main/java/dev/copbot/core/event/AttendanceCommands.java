@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class AttendanceCommands {
         Instant now = events.now();
         ZoneId zone = events.zoneOf(ctx.actor());
         List<Map.Entry<Event, Occurrence>> upcoming = new ArrayList<>();
-        Map<String, Boolean> seen = new java.util.HashMap<>();
+        Map<String, Boolean> seen = new HashMap<>();
         for (Event e : events.store().live(only.map(Community::name))) {
             // Events of a community hidden from the reader are not theirs to see.
             if (!seen.computeIfAbsent(e.community(), name -> events.communities().find(name)

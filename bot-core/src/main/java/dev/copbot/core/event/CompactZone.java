@@ -3,6 +3,7 @@ package dev.copbot.core.event;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
@@ -76,7 +77,7 @@ final class CompactZone {
             return out + ";BYMONTHDAY=" + day;
         }
         String weekday = dow.name().substring(0, 2).toUpperCase(Locale.ROOT);
-        if (day == -1 || day > 0 && day + 6 == rule.getMonth().maxLength() && rule.getMonth() != java.time.Month.FEBRUARY) {
+        if (day == -1 || day > 0 && day + 6 == rule.getMonth().maxLength() && rule.getMonth() != Month.FEBRUARY) {
             return out + ";BYDAY=-1" + weekday;
         }
         if (day > 0 && (day - 1) % 7 == 0) {

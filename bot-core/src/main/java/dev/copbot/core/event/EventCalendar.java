@@ -1,5 +1,6 @@
 package dev.copbot.core.event;
 
+import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.platform.MessageId;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Duration;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -97,10 +100,10 @@ public record EventCalendar(EventStore store, ChatPorts ports, Clock clock) {
 
     private VEvent base(Event e, ZonedDateTime start) {
         VEvent v = new VEvent(false);
-        v.add(new DtStamp(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        v.add(new DtStamp(clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         v.add(new Uid(e.uid()));
         v.add(CompactZone.isUtc(e.zone()) ? new DtStart<>(start.toInstant()) : new DtStart<>(start));
-        v.add(new net.fortuna.ical4j.model.property.Duration(e.duration()));
+        v.add(new Duration(e.duration()));
         v.add(new Summary(e.title()));
         v.add(new Sequence((int) e.sequence()));
         e.description().ifPresent(d -> v.add(new Description(d)));
@@ -125,7 +128,7 @@ public record EventCalendar(EventStore store, ChatPorts ports, Clock clock) {
         return Optional.empty();
     }
 
-    private static Optional<String> safePermalink(dev.copbot.core.platform.ChatPort port, MessageId m) {
+    private static Optional<String> safePermalink(ChatPort port, MessageId m) {
         try {
             return port.permalink(m);
         } catch (RuntimeException ex) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code event edit} and {@code event cancel}: the whole series, or one occurrence ({@code on:date}). The
@@ -208,7 +209,7 @@ final class EventChanges {
     }
 
     /** DMs everyone going or maybe to any of the occurrences, once each, in their own zone. */
-    private int tell(Event e, List<Occurrence> occurrences, java.util.function.Function<ZoneId, String> text) {
+    private int tell(Event e, List<Occurrence> occurrences, Function<ZoneId, String> text) {
         Set<UserId> people = new LinkedHashSet<>();
         for (Occurrence o : occurrences) {
             Map<Answer, List<UserId>> answers = events.store().answers(e.id(), o.key());

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,7 +154,7 @@ final class EventCommands {
             events.store().database().transaction(() -> events.store().saveSettings(c.name(), updated));
             events.store().live(Optional.of(c.name())).forEach(events.reminders()::plan);
         }
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("community", c.name());
         data.put("reminderMinutes", updated.reminders().stream().map(Duration::toMinutes).toList());
         data.put("announceMinutes", updated.announce().toMinutes());

@@ -1,6 +1,7 @@
 package dev.copbot.core.event;
 
 import dev.copbot.core.command.UserError;
+import dev.copbot.core.command.ZoneArgument;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -65,7 +66,7 @@ public final class EventInput {
     }
 
     public static ZoneId zone(String typed) {
-        return dev.copbot.core.command.ZoneArgument.parse(typed);
+        return ZoneArgument.parse(typed);
     }
 
     public static Duration duration(String typed) {

@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.store.SqliteSchedulerDialect;
@@ -151,7 +152,7 @@ public final class EventReminders {
             case Notice.START -> announcer.postInChannels(e, Reply.ok("Starting now: " + e.title()
                     + e.location().map(w -> " · " + w).orElse("") + " (event " + e.id() + ")"));
             default -> {
-                List<dev.copbot.core.platform.UserId> going = store.answers(e.id(), o.key()).get(Answer.GOING);
+                List<UserId> going = store.answers(e.id(), o.key()).get(Answer.GOING);
                 announcer.tell(going, zone -> Reply.ok("Reminder: " + e.title() + " starts "
                         + When.ahead(n.lead()) + ", " + When.span(o.start(), e.duration(), zone)
                         + e.location().map(w -> " · " + w).orElse("") + ". Can't make it? /cop "

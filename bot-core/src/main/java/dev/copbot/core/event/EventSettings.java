@@ -1,6 +1,7 @@
 package dev.copbot.core.event;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 
 /** Per-community timing: DMs to people going {@code reminders} before, and each occurrence announced {@code announce} before. */
@@ -9,6 +10,6 @@ public record EventSettings(List<Duration> reminders, Duration announce) {
             Duration.ofDays(2));
 
     public EventSettings {
-        reminders = reminders.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList();
+        reminders = reminders.stream().distinct().sorted(Comparator.reverseOrder()).toList();
     }
 }

@@ -14,9 +14,12 @@ import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,15 +100,15 @@ public final class Events implements Feature {
     /** The occurrences of the next {@code days} days that {@code user} answered Going to, soonest first. */
     public List<Going> goingFor(UserId user, int days) {
         Instant now = clock.instant();
-        List<Going> out = new java.util.ArrayList<>();
+        List<Going> out = new ArrayList<>();
         for (Event e : store.live(Optional.empty())) {
-            for (Occurrence o : Recurrence.between(e, store.overrides(e.id()), now, now.plus(java.time.Duration.ofDays(days)))) {
+            for (Occurrence o : Recurrence.between(e, store.overrides(e.id()), now, now.plus(Duration.ofDays(days)))) {
                 if (!o.cancelled() && store.answerOf(e.id(), o.key(), user).filter(a -> a == Answer.GOING).isPresent()) {
                     out.add(new Going(e.id(), e.title(), e.community(), o.start()));
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Going::start));
+        out.sort(Comparator.comparing(Going::start));
         return out;
     }
 
@@ -114,7 +117,7 @@ public final class Events implements Feature {
 
     /** Occurrences of the community's events that start in {@code [from, to)} and were not cancelled, soonest first. */
     public List<Session> sessions(String community, Instant from, Instant to) {
-        List<Session> out = new java.util.ArrayList<>();
+        List<Session> out = new ArrayList<>();
         for (Event e : store.all(community)) {
             for (Occurrence o : Recurrence.between(e, store.overrides(e.id()), from, to)) {
                 boolean heldBeforeCancel = e.cancelledAt().map(c -> o.start().isBefore(c)).orElse(true);
@@ -124,7 +127,7 @@ public final class Events implements Feature {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparing(Session::start).thenComparingLong(Session::eventId));
+        out.sort(Comparator.comparing(Session::start).thenComparingLong(Session::eventId));
         return out;
     }
 
@@ -202,7 +205,7 @@ public final class Events implements Feature {
     }
 
     /** The live communities whose events this person may announce: the event form's menu. */
-    List<String> organisedBy(dev.copbot.core.platform.UserId user, boolean admin) {
+    List<String> organisedBy(UserId user, boolean admin) {
         Actor actor = Actor.of(user, user.id());
         return communities.all(false).stream().filter(c -> organises(actor, admin, c.name(), Optional.empty()))
                 .map(Community::name).toList();
@@ -255,7 +258,7 @@ public final class Events implements Feature {
         LocalDate day = EventInput.date(on.get(), today(e.zone()));
         Instant from = day.atStartOfDay(e.zone()).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(e.zone()).toInstant();
-        return Recurrence.between(e, overrides, from.minus(java.time.Duration.ofDays(62)), to.plus(java.time.Duration.ofDays(62)))
+        return Recurrence.between(e, overrides, from.minus(Duration.ofDays(62)), to.plus(Duration.ofDays(62)))
                 .stream().filter(o -> within(o.start(), from, to) || within(o.key(), from, to)).findFirst()
                 .orElseThrow(() -> UserError.refused("Event " + e.id() + " (" + e.title() + ") has no occurrence on "
                         + day + "." + Recurrence.next(e, overrides, now()).map(n -> " The next one is on "

@@ -209,7 +209,7 @@ public final class AskExperts implements Feature {
             try {
                 port.get().sendDirect(person, Reply.ok("Can you help? " + users.displayName(q.asker()) + " asked in "
                         + q.community() + ": \"" + q.text() + "\" — " + link + "\nWhy you: "
-                        + ExpertCommands.reason(e, now, java.time.ZoneOffset.UTC) + ". Too many requests? /cop expert snooze"));
+                        + ExpertCommands.reason(e, now, ZoneOffset.UTC) + ". Too many requests? /cop expert snooze"));
                 questions.ping(q.id(), person, q.community(), round, now);
                 asked.add(person);
             } catch (RuntimeException ex) {

@@ -3,6 +3,7 @@ package dev.copbot.core.expertise;
 import dev.copbot.core.discussion.StoredMessage;
 import dev.copbot.core.discussion.ThreadDocument;
 import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class Evidence {
     /** Slack's own user (and, in Stack Exchange exports, every deleted account) and Slack bot ids are nobody's expertise. */
     static boolean isBot(UserId user) {
         String id = user.id();
-        return id.equals("USLACKBOT") || (user.platform() == dev.copbot.core.platform.Platform.SLACK && id.matches("B[A-Z0-9]+"));
+        return id.equals("USLACKBOT") || (user.platform() == Platform.SLACK && id.matches("B[A-Z0-9]+"));
     }
 
     /** Whether {@code reactor} marked the message with the accept reaction. */

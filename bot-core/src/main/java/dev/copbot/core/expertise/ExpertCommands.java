@@ -229,7 +229,7 @@ public final class ExpertCommands implements Feature {
     }
 
     /** Away until:D is stored as the start of the day after D, the first moment back; people read D, the last day away. */
-    static java.time.LocalDate lastDay(Instant firstMomentBack, ZoneId zone) {
+    static LocalDate lastDay(Instant firstMomentBack, ZoneId zone) {
         return firstMomentBack.minusSeconds(1).atZone(zone).toLocalDate();
     }
 

@@ -2,7 +2,11 @@ package dev.copbot.core.expertise;
 
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Opt-out and away, per person. Opted-out people are never listed; away people are listed lower, labelled. */
@@ -32,8 +36,8 @@ public final class ExpertPreferences {
     }
 
     /** Everyone of a workspace who set a preference, in one query (the ranking reads many people at once). */
-    public java.util.Map<UserId, Preference> inScope(UserId sameScopeAs) {
-        java.util.Map<UserId, Preference> out = new java.util.HashMap<>();
+    public Map<UserId, Preference> inScope(UserId sameScopeAs) {
+        Map<UserId, Preference> out = new HashMap<>();
         String prefix = sameScopeAs.idPrefix();
         db.query("SELECT user_id, opted_out, away_until, snoozed_until FROM expert_preferences WHERE SUBSTR(user_id, 1, ?) = ?",
                 rs -> out.put(UserId.parse(rs.getString(1)), new Preference(rs.getInt(2) == 1, instant(rs, 3), instant(rs, 4))),
@@ -41,11 +45,11 @@ public final class ExpertPreferences {
         return out;
     }
 
-    private static Preference preference(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Preference preference(ResultSet rs) throws SQLException {
         return new Preference(rs.getInt(1) == 1, instant(rs, 2), instant(rs, 3));
     }
 
-    private static Optional<Instant> instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         long at = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
     }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class DiscordExportReader implements ExportReader {
         }
         byChannel.forEach((id, keys) -> reader.channels.add(new ChannelPlan(described.get(id), keys, Optional.empty())));
         // Parents before their threads, so a thread's replies find their starter already stored.
-        reader.channels.sort(java.util.Comparator.comparing(c -> isThread(reader, c)));
+        reader.channels.sort(Comparator.comparing(c -> isThread(reader, c)));
         return reader;
     }
 

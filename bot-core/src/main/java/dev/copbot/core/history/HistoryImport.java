@@ -10,6 +10,9 @@ import dev.copbot.core.history.ExportReader.Scan;
 import dev.copbot.core.history.ImportProgress.FileState;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.UserId;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,7 +67,7 @@ public final class HistoryImport {
         Tally tally = new Tally(listener);
         community.ifPresent(this::requireCommunity);
         MessageStore store = discussions.store();
-        Set<dev.copbot.core.platform.UserId> known = new HashSet<>();
+        Set<UserId> known = new HashSet<>();
         store.database().transaction(() -> reader.people().forEach(a -> {
             users.seen(a, clock.instant());
             known.add(a.id());
@@ -108,7 +111,7 @@ public final class HistoryImport {
     }
 
     private void importChannel(ExportReader reader, Work work, Optional<String> community,
-                               Set<dev.copbot.core.platform.UserId> known, Tally tally) {
+                               Set<UserId> known, Tally tally) {
         ChannelPlan plan = work.plan();
         MessageStore store = discussions.store();
         store.database().transaction(() -> {
@@ -146,19 +149,19 @@ public final class HistoryImport {
     private final class Batch implements ExportReader.Sink {
         private final String source;
         private final ChannelPlan plan;
-        private final Set<dev.copbot.core.platform.UserId> known;
+        private final Set<UserId> known;
         private final Tally tally;
-        private final List<dev.copbot.core.platform.Inbound.MessagePosted> posts = new ArrayList<>();
-        private final List<dev.copbot.core.platform.Inbound.MessageEdited> edits = new ArrayList<>();
-        private final List<dev.copbot.core.platform.Inbound.ReactionAdded> reactions = new ArrayList<>();
-        private final List<Map.Entry<dev.copbot.core.platform.UserId, Boolean>> members = new ArrayList<>();
+        private final List<Inbound.MessagePosted> posts = new ArrayList<>();
+        private final List<Inbound.MessageEdited> edits = new ArrayList<>();
+        private final List<Inbound.ReactionAdded> reactions = new ArrayList<>();
+        private final List<Map.Entry<UserId, Boolean>> members = new ArrayList<>();
         private final List<Actor> people = new ArrayList<>();
         private final Map<String, FileState> files = new LinkedHashMap<>();
         private String file;
         private String fingerprint;
         private long position;
 
-        Batch(String source, ChannelPlan plan, Set<dev.copbot.core.platform.UserId> known, Tally tally) {
+        Batch(String source, ChannelPlan plan, Set<UserId> known, Tally tally) {
             this.source = source;
             this.plan = plan;
             this.known = known;
@@ -187,9 +190,9 @@ public final class HistoryImport {
         @Override
         public void post(ExportReader.Post post) {
             var m = post.message();
-            posts.add(new dev.copbot.core.platform.Inbound.MessagePosted(m, plan.channel()));
-            post.editedAt().ifPresent(at -> edits.add(new dev.copbot.core.platform.Inbound.MessageEdited(m.id(), m.text(), at)));
-            post.reactions().forEach(r -> reactions.add(new dev.copbot.core.platform.Inbound.ReactionAdded(r, m.postedAt())));
+            posts.add(new Inbound.MessagePosted(m, plan.channel()));
+            post.editedAt().ifPresent(at -> edits.add(new Inbound.MessageEdited(m.id(), m.text(), at)));
+            post.reactions().forEach(r -> reactions.add(new Inbound.ReactionAdded(r, m.postedAt())));
             entry();
         }
 
@@ -200,7 +203,7 @@ public final class HistoryImport {
         }
 
         @Override
-        public void member(dev.copbot.core.platform.UserId user, boolean joined) {
+        public void member(UserId user, boolean joined) {
             // When the export lists the members, that list (added at the end) says who is in; leaves still count.
             if (!(joined && plan.members().isPresent())) {
                 members.add(Map.entry(user, joined));
@@ -208,7 +211,7 @@ public final class HistoryImport {
         }
 
         /** The members the export lists, added after the channel's messages: who is in at export time. */
-        void listed(Set<dev.copbot.core.platform.UserId> users) {
+        void listed(Set<UserId> users) {
             users.forEach(u -> members.add(Map.entry(u, true)));
         }
 
@@ -243,7 +246,7 @@ public final class HistoryImport {
                 people.forEach(a -> users.seen(a, clock.instant()));
                 files.forEach((f, s) -> progress.record(source, f, s, clock.instant()));
             });
-            Set<dev.copbot.core.platform.MessageId> fresh = new HashSet<>();
+            Set<MessageId> fresh = new HashSet<>();
             for (var m : done.inserted()) {
                 fresh.add(m.id());
                 if (m.threadParent().isPresent()) {

@@ -2,6 +2,7 @@ package dev.copbot.core.history;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,21 +54,21 @@ public record ImportSummary(String source, int channels, int users, long threads
     /** For people: a few lines. */
     public String describe() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(java.util.Locale.ROOT, "Imported %,d messages (%,d threads, %,d replies) from %d channels"
+        b.append(String.format(Locale.ROOT, "Imported %,d messages (%,d threads, %,d replies) from %d channels"
                 + " and %,d people in %.1f s (%,.0f messages/s).%n", messages(), threads, replies, channels, users, seconds,
                 messagesPerSecond()));
         if (alreadyStored > 0 || filesUnchanged > 0) {
-            b.append(String.format(java.util.Locale.ROOT, "Already stored: %,d messages; %,d files unchanged since an "
+            b.append(String.format(Locale.ROOT, "Already stored: %,d messages; %,d files unchanged since an "
                     + "earlier import were not read again.%n", alreadyStored, filesUnchanged));
         }
         if (edits > 0 || reactions > 0) {
-            b.append(String.format(java.util.Locale.ROOT, "Applied %,d edits and %,d reactions.%n", edits, reactions));
+            b.append(String.format(Locale.ROOT, "Applied %,d edits and %,d reactions.%n", edits, reactions));
         }
         if (!skipped.isEmpty()) {
-            b.append(String.format(java.util.Locale.ROOT, "Skipped %,d entries:%n", skippedTotal()));
-            skipped.forEach((why, n) -> b.append(String.format(java.util.Locale.ROOT, "  %,8d  %s%n", n, why)));
+            b.append(String.format(Locale.ROOT, "Skipped %,d entries:%n", skippedTotal()));
+            skipped.forEach((why, n) -> b.append(String.format(Locale.ROOT, "  %,8d  %s%n", n, why)));
         }
-        warnings.forEach((why, n) -> b.append(String.format(java.util.Locale.ROOT, "Note: %,d %s.%n", n, why)));
+        warnings.forEach((why, n) -> b.append(String.format(Locale.ROOT, "Note: %,d %s.%n", n, why)));
         if (filesFailed > 0) {
             b.append(filesFailed).append(filesFailed == 1 ? " file" : " files")
                     .append(" could not be read (see the lines above); the rest was imported.\n");

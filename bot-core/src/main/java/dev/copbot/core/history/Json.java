@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.copbot.core.history.ExportReader.BadFile;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -17,7 +21,7 @@ import java.util.zip.CheckedInputStream;
 final class Json {
     // Callers own their streams (the scan reads on after the parser to finish the checksum).
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private Json() {}
@@ -38,7 +42,7 @@ final class Json {
         long size;
         try (CheckedInputStream in = new CheckedInputStream(raw, crc); CountingStream counted = new CountingStream(in)) {
             walk(counted, field, 0, (i, node) -> count[0]++, false);
-            counted.transferTo(java.io.OutputStream.nullOutputStream());
+            counted.transferTo(OutputStream.nullOutputStream());
             size = counted.count();
         }
         return new ExportReader.Scan(version + ":" + size + ":" + Long.toHexString(crc.getValue()),
@@ -56,7 +60,7 @@ final class Json {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BadFile("expected a JSON object");
             }
-            com.fasterxml.jackson.databind.node.ObjectNode head = MAPPER.createObjectNode();
+            ObjectNode head = MAPPER.createObjectNode();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
@@ -145,7 +149,7 @@ final class Json {
     }
 
     /** Counts bytes read, for the fingerprint. */
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         private long count;
 
         CountingStream(InputStream in) {

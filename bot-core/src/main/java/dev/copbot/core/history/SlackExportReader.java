@@ -1,5 +1,6 @@
 package dev.copbot.core.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.platform.Actor;
@@ -11,6 +12,8 @@ import dev.copbot.core.platform.Visibility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -95,10 +98,10 @@ public final class SlackExportReader implements ExportReader {
         }
     }
 
-    private static Optional<java.time.ZoneId> zone(String tz) {
+    private static Optional<ZoneId> zone(String tz) {
         try {
-            return tz == null ? Optional.empty() : Optional.of(java.time.ZoneId.of(tz));
-        } catch (java.time.DateTimeException e) {
+            return tz == null ? Optional.empty() : Optional.of(ZoneId.of(tz));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
@@ -199,7 +202,7 @@ public final class SlackExportReader implements ExportReader {
             root.forEach(out::add);
             return out;
         } catch (IOException e) {
-            problems.accept(export.describe(file) + ": " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+            problems.accept(export.describe(file) + ": " + (e instanceof JsonProcessingException j
                     ? "malformed JSON (" + j.getOriginalMessage() + ")" : e.getMessage()) + "; skipped.");
             return List.of();
         }

@@ -10,6 +10,7 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.reply.TimeText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A person's own page (Slack's App Home tab): their communities and declared skills, with buttons to the commands
@@ -46,7 +47,7 @@ public record HomeView(CommunityStore communities, SkillStore skills, Events eve
                 + "\nYour skills: " + (declared.isEmpty() ? "none declared" : String.join(", ", declared));
         return Reply.ok(text).withCommand("home").withBlocks(blocks)
                 .withData("communities", mine).withData("skills", declared)
-                .withData("going", going.stream().map(g -> java.util.Map.of("id", g.eventId(), "title", g.title(),
+                .withData("going", going.stream().map(g -> Map.of("id", g.eventId(), "title", g.title(),
                         "community", g.community(), "start", g.start().toString())).toList());
     }
 }

@@ -5,10 +5,9 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
+import dev.copbot.core.command.CommandSpec;
 import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
-import dev.copbot.core.platform.Inbound;
-import dev.copbot.core.command.CommandSpec;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.community.CommunityChannels;
@@ -18,8 +17,10 @@ import dev.copbot.core.discussion.ThreadKey;
 import dev.copbot.core.people.Mentions;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChatPorts;
+import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Reaction;
 import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Plural;
 import dev.copbot.core.reply.Reply;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public final class KudosCommands implements Feature {
     private void requireUnderLimit(UserId giver, Instant now) {
         long given = store.givenOn(giver, now);
         if (given >= settings.perDay()) {
-            throw UserError.refused("You have given " + dev.copbot.core.reply.Plural.of(given, "kudo", "kudos") + " today, the daily limit. "
+            throw UserError.refused("You have given " + Plural.of(given, "kudo", "kudos") + " today, the daily limit. "
                     + "They mean more when they are rare: more tomorrow (the day is counted in UTC).");
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Kudos in the store: who thanked whom, for what, in which community and thread. */
 public final class KudosStore {
@@ -75,7 +76,7 @@ public final class KudosStore {
      * thread are kept only when {@code readable} lets its channel through.
      */
     public List<Kudos> between(Optional<String> community, Instant from, Instant to,
-                               java.util.function.Predicate<ChannelId> readable) {
+                               Predicate<ChannelId> readable) {
         String where = community.isPresent() ? "community = ? AND " : "";
         Object[] params = community.isPresent()
                 ? new Object[] {community.get(), from.toEpochMilli(), to.toEpochMilli()}

@@ -5,12 +5,13 @@ import static dev.copbot.core.command.CommandSpec.command;
 
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Feature;
-import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
+import dev.copbot.core.command.Registry;
+import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.Privacy;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.people.UserDirectory;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +85,7 @@ public final class Leaderboard implements Feature {
             } else {
                 // A community hidden from the asker is neither found nor suggested.
                 throw new UserError("'" + args.get(0) + "' is neither a community nor a period (" + Period.USAGE + ")."
-                        + dev.copbot.core.command.Suggestions.didYouMean(args.get(0), privacy.visible(ctx.actor().id(), true)
+                        + Suggestions.didYouMean(args.get(0), privacy.visible(ctx.actor().id(), true)
                         .stream().map(Community::name).toList()));
             }
         }
@@ -141,7 +143,7 @@ public final class Leaderboard implements Feature {
 
     private List<ChannelId> readableChannels(UserId asker, Optional<Community> community) {
         List<Community> which = community.map(List::of).orElseGet(() -> communities.all(true));
-        Set<ChannelId> out = new java.util.LinkedHashSet<>();
+        Set<ChannelId> out = new LinkedHashSet<>();
         for (Community c : which) {
             for (Channel ch : communities.channels(c.name())) {
                 if (access.mayRead(asker, ch.id())) {

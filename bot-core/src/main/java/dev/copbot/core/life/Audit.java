@@ -1,5 +1,6 @@
 package dev.copbot.core.life;
 
+import dev.copbot.core.command.Suggestions;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
@@ -137,7 +138,7 @@ final class Audit {
         if (x.contains(y) || y.contains(x)) {
             return true;
         }
-        return dev.copbot.core.command.Suggestions.closest(x, List.of(y), 1).size() == 1 && Math.min(x.length(), y.length()) >= 4;
+        return Suggestions.closest(x, List.of(y), 1).size() == 1 && Math.min(x.length(), y.length()) >= 4;
     }
 
     static Set<String> words(String text) {

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * What keeps communities alive, wired in one place: the welcome on joining, the weekly digest, the yearly charter
@@ -101,7 +102,7 @@ public final class CommunityLife implements Feature {
                 welcome.remindCharterReviewIfDue(c, now);
             } catch (RuntimeException e) {
                 // One community's failure must not hold up the others; its claimed notices stay claimed.
-                org.slf4j.LoggerFactory.getLogger(CommunityLife.class).warn("community life of {} failed", c.name(), e);
+                LoggerFactory.getLogger(CommunityLife.class).warn("community life of {} failed", c.name(), e);
             }
         }
     }
@@ -112,7 +113,7 @@ public final class CommunityLife implements Feature {
             communities.find(community).ifPresent(c -> welcome.send(c, user));
         } catch (RuntimeException e) {
             // The join is stored; a welcome that cannot be built must not turn it into an error.
-            org.slf4j.LoggerFactory.getLogger(CommunityLife.class).warn("could not welcome {} to {}", user, community, e);
+            LoggerFactory.getLogger(CommunityLife.class).warn("could not welcome {} to {}", user, community, e);
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * The weekly digest: {@code digest [community]} on demand, {@code dm:on|off} for a weekly DM copy, and
@@ -133,7 +134,7 @@ final class Digests {
                     try {
                         port.post(home.get().id(), Optional.empty(), digest.reply(life).inChannel());
                     } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(Digests.class).warn("could not post the digest of {}: {}",
+                        LoggerFactory.getLogger(Digests.class).warn("could not post the digest of {}: {}",
                                 c.name(), e.getMessage());
                     }
                 });

@@ -6,8 +6,8 @@ import static dev.copbot.core.command.CommandSpec.command;
 import dev.copbot.core.command.Access;
 import dev.copbot.core.command.CommandContext;
 import dev.copbot.core.command.Cost;
-import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.Period;
+import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.ChannelId;
@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,7 +82,7 @@ final class HealthCommands {
                 new Field("Solved", now.solved() + " (" + percent(now.solvedShare()) + " of questions)"
                         + trend(now.solved(), before.solved())),
                 new Field("Events", now.eventsHeld() + " held" + trend(now.eventsHeld(), before.eventsHeld())
-                        + (now.eventsHeld() == 0 ? "" : String.format(java.util.Locale.ROOT, ", %.1f going on average",
+                        + (now.eventsHeld() == 0 ? "" : String.format(Locale.ROOT, ", %.1f going on average",
                         now.averageAttendance()))));
         String title = "Health of " + c.name() + ", " + day(from) + " to " + day(to.minusMillis(1)) + " (" + period.label() + ")";
         Reply reply = Reply.ok(title + ": " + headline(now) + ".")

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The bot's own meters, recorded where adapters hand work to the core (so the core's dispatch stays untouched).
@@ -63,7 +64,7 @@ public final class BotMeters {
     }
 
     private static Optional<Reply> command(Platform platform, CommandRouter router, String text,
-                                           java.util.function.Supplier<Optional<Reply>> work) {
+                                           Supplier<Optional<Reply>> work) {
         long start = System.nanoTime();
         String outcome = "failed";
         try {

@@ -1,18 +1,21 @@
 package dev.copbot.core.people;
 
 import dev.copbot.core.platform.Actor;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Display names (and zones) of the people the bot has seen, so replies can name them instead of showing ids. */
 public final class UserDirectory {
     private final Database db;
     /** What was last written per person, so an unchanged name or zone costs no write on every command. */
-    private final java.util.Map<UserId, Actor> written = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UserId, Actor> written = new ConcurrentHashMap<>();
 
     public UserDirectory(Database db) {
         this.db = db;
@@ -37,7 +40,7 @@ public final class UserDirectory {
 
     public String displayName(UserId id) {
         return db.queryOne("SELECT display_name FROM users WHERE id = ?", rs -> rs.getString(1), id.toString())
-                .orElse(id.platform() == dev.copbot.core.platform.Platform.CONSOLE ? id.id() : id.toString());
+                .orElse(id.platform() == Platform.CONSOLE ? id.id() : id.toString());
     }
 
 
@@ -49,15 +52,15 @@ public final class UserDirectory {
     }
 
     /** The zone the person chose with {@code settings tz}, which wins over their platform's. */
-    public Optional<java.time.ZoneId> chosenZone(UserId id) {
+    public Optional<ZoneId> chosenZone(UserId id) {
         return db.queryOne("SELECT chosen_zone FROM users WHERE id = ? AND chosen_zone IS NOT NULL",
-                rs -> rs.getString(1), id.toString()).filter(java.time.ZoneId.getAvailableZoneIds()::contains)
-                .map(java.time.ZoneId::of);
+                rs -> rs.getString(1), id.toString()).filter(ZoneId.getAvailableZoneIds()::contains)
+                .map(ZoneId::of);
     }
 
     /** Sets (or, empty, clears) the chosen zone of someone already {@link #seen}. */
-    public void choose(UserId id, Optional<java.time.ZoneId> zone) {
-        db.update("UPDATE users SET chosen_zone = ? WHERE id = ?", zone.map(java.time.ZoneId::getId).orElse(null),
+    public void choose(UserId id, Optional<ZoneId> zone) {
+        db.update("UPDATE users SET chosen_zone = ? WHERE id = ?", zone.map(ZoneId::getId).orElse(null),
                 id.toString());
     }
 

@@ -1,8 +1,10 @@
 package dev.copbot.core.platform;
 
+import dev.copbot.core.reply.Reply;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /** The ports of the platforms this process is connected to, chosen by the platform of an id. */
 public final class ChatPorts {
@@ -21,7 +23,7 @@ public final class ChatPorts {
      * Sends a direct message when the person's platform is connected; a refusal is logged, not thrown, for notices
      * that must never break what caused them (a join, a kudos, a digest). True when it went out.
      */
-    public boolean tryDirect(UserId user, dev.copbot.core.reply.Reply reply) {
+    public boolean tryDirect(UserId user, Reply reply) {
         Optional<ChatPort> port = of(user.platform());
         if (port.isEmpty()) {
             return false;
@@ -30,7 +32,7 @@ public final class ChatPorts {
             port.get().sendDirect(user, reply);
             return true;
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ChatPorts.class).warn("could not send a direct message to {}: {}", user,
+            LoggerFactory.getLogger(ChatPorts.class).warn("could not send a direct message to {}: {}", user,
                     e.getMessage());
             return false;
         }

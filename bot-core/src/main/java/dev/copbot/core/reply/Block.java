@@ -1,5 +1,6 @@
 package dev.copbot.core.reply;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,12 +62,12 @@ public sealed interface Block {
         @Override
         public boolean equals(Object o) {
             return o instanceof Image i && title.equals(i.title) && altText.equals(i.altText)
-                    && fileName.equals(i.fileName) && java.util.Arrays.equals(png, i.png);
+                    && fileName.equals(i.fileName) && Arrays.equals(png, i.png);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(title, altText, fileName, java.util.Arrays.hashCode(png));
+            return Objects.hash(title, altText, fileName, Arrays.hashCode(png));
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +151,7 @@ public final class ChangeLog implements AutoCloseable {
                 if (left <= 0) {
                     return;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(signal, left);
+                TimeUnit.NANOSECONDS.timedWait(signal, left);
             }
             signalled = false;
         }

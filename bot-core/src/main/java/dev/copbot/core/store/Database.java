@@ -10,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -130,7 +133,7 @@ public final class Database implements AutoCloseable {
 
     /** State kept for the current transaction only, created on first use (e.g. the changes to log at its commit). */
     @SuppressWarnings("unchecked")
-    public <T> T attached(Object key, java.util.function.Supplier<T> create) {
+    public <T> T attached(Object key, Supplier<T> create) {
         return (T) requireHooks().attached().computeIfAbsent(key, k -> create.get());
     }
 
@@ -143,9 +146,9 @@ public final class Database implements AutoCloseable {
     }
 
     private record TransactionHooks(List<Runnable> beforeCommit, List<Runnable> afterCommit,
-                                    java.util.Map<Object, Object> attached) {
+                                    Map<Object, Object> attached) {
         TransactionHooks() {
-            this(new ArrayList<>(), new ArrayList<>(), new java.util.HashMap<>());
+            this(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.copbot.core.store;
 
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
+import java.util.Optional;
 
 /**
  * db-scheduler 16.7 knows no SQLite: its fallback dialect limits queries with ANSI {@code FETCH FIRST n ROWS ONLY},
@@ -11,9 +13,9 @@ import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 public final class SqliteSchedulerDialect extends DefaultJdbcCustomization {
 
     /** db-scheduler's dialect for a store: ours for SQLite (it has none), its own detection for PostgreSQL. */
-    public static java.util.Optional<com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization> forStore(Database db) {
-        return db.kind() == Database.Kind.SQLITE ? java.util.Optional.of(new SqliteSchedulerDialect())
-                : java.util.Optional.empty();
+    public static Optional<JdbcCustomization> forStore(Database db) {
+        return db.kind() == Database.Kind.SQLITE ? Optional.of(new SqliteSchedulerDialect())
+                : Optional.empty();
     }
 
     SqliteSchedulerDialect() {

@@ -11,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import dev.copbot.core.reply.Form;
+import dev.copbot.core.platform.UserId;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Actor;
 
 /** The community and skills commands end to end, through the router and a real store; run on each database. */
 abstract class CommunityScenarios extends OnEachStore {
@@ -171,14 +177,14 @@ abstract class CommunityScenarios extends OnEachStore {
     @Test
     void onAPlatformTheCharterWithoutFieldsOpensAFormThatSavesAndClears() {
         bot.admin("community create kafka purpose:\"Streams\"");
-        dev.copbot.core.platform.Actor admin = dev.copbot.core.platform.Actor.of(
-                dev.copbot.core.platform.UserId.console("admin"), "admin");
-        Reply opened = bot.bot().run(new dev.copbot.core.platform.Inbound.CommandInvoked(admin,
-                dev.copbot.core.platform.ChannelId.parse("console:console"), java.util.Optional.empty(),
-                "community charter kafka", java.util.Optional.of("trigger-1")));
-        dev.copbot.core.reply.Form form = opened.form().orElseThrow();
+        Actor admin = Actor.of(
+                UserId.console("admin"), "admin");
+        Reply opened = bot.bot().run(new Inbound.CommandInvoked(admin,
+                ChannelId.parse("console:console"), Optional.empty(),
+                "community charter kafka", Optional.of("trigger-1")));
+        Form form = opened.form().orElseThrow();
         assertThat(form.id()).isEqualTo(CharterForm.ID);
-        assertThat(form.inputs()).extracting(dev.copbot.core.reply.Form.Input::id)
+        assertThat(form.inputs()).extracting(Form.Input::id)
                 .containsExactly("purpose", "scope", "cadence", "ask");
         assertThat(form.inputs().get(0).initialValue()).isEqualTo("Streams");
         assertThat(bot.admin("community charter kafka").ok()).as("the console has no forms: it asks for fields").isFalse();
@@ -192,15 +198,15 @@ abstract class CommunityScenarios extends OnEachStore {
         assertThat(tooLong.ok()).isFalse();
         assertThat(tooLong.data().get(Reply.FIELD_ERRORS)).isEqualTo(Map.of("purpose",
                 "Keep it under 500 characters (it has 501)."));
-        Reply stranger = submit(dev.copbot.core.platform.Actor.of(dev.copbot.core.platform.UserId.console("zed"), "zed"),
+        Reply stranger = submit(Actor.of(UserId.console("zed"), "zed"),
                 form, Map.of("purpose", "mine now"));
         assertThat(stranger.ok()).isFalse();
         assertThat(stranger.text()).contains("Only leaders of kafka");
         assertThat(community(bot.admin("community info kafka"))).containsEntry("scope", "Brokers and clients");
     }
 
-    Reply submit(dev.copbot.core.platform.Actor who, dev.copbot.core.reply.Form form, Map<String, String> values) {
-        return bot.bot().handle(new dev.copbot.core.platform.Inbound.FormSubmitted(who, form.id(), values, form.context()))
+    Reply submit(Actor who, Form form, Map<String, String> values) {
+        return bot.bot().handle(new Inbound.FormSubmitted(who, form.id(), values, form.context()))
                 .orElseThrow();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommunitySqliteTest extends CommunityScenarios {
@@ -25,6 +26,6 @@ class CommunitySqliteTest extends CommunityScenarios {
         BotDriver again = new BotDriver(db);
         assertThat(community(again.as("bob", "community info kafka")))
                 .containsEntry("purpose", "Streams").containsEntry("members", 1L);
-        assertThat(again.as("bob", "skills list @alice").data().get("skills")).isEqualTo(java.util.List.of("kafka"));
+        assertThat(again.as("bob", "skills list @alice").data().get("skills")).isEqualTo(List.of("kafka"));
     }
 }

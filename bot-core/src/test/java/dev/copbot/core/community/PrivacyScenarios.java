@@ -12,6 +12,7 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.OnEachStore;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,7 @@ abstract class PrivacyScenarios extends OnEachStore {
     @SuppressWarnings("unchecked")
     static Map<String, List<String>> channelsByCommunity(Reply r) {
         assertThat(r.ok()).as(r.text()).isTrue();
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         for (Map<String, Object> row : (List<Map<String, Object>>) r.data().get("communities")) {
             out.put((String) row.get("name"), (List<String>) row.get("channels"));
         }

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.copbot.core.reply.PlainText;
+import dev.copbot.core.reply.Block;
 
 /**
  * /cop search end to end: messages posted in community channels, searched through the router with every filter,
@@ -188,11 +190,11 @@ abstract class SearchScenarios extends OnEachStore {
         Reply first = search("slack:T1:UASK", "partition skew");
         assertThat(results(first)).hasSize(5);
         assertThat(first.data()).containsEntry("total", 7L);
-        assertThat(dev.copbot.core.reply.PlainText.render(first)).contains("[More results] → /cop search partition skew page:2");
+        assertThat(PlainText.render(first)).contains("[More results] → /cop search partition skew page:2");
         Reply second = search("slack:T1:UASK", "partition skew page:2");
         assertThat(results(second)).hasSize(2);
         assertThat(results(second)).extracting(m -> m.get("rank")).containsExactly(6, 7);
-        assertThat(second.blocks()).noneMatch(b -> b instanceof dev.copbot.core.reply.Block.Actions);
+        assertThat(second.blocks()).noneMatch(b -> b instanceof Block.Actions);
     }
 
     @Test

@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.RecurrenceId;
 import org.junit.jupiter.api.Test;
+import net.fortuna.ical4j.model.component.VTimeZone;
 
 /** Who may do what, every kind of bad input, edits that keep answers, the form, and the iCalendar export. */
 abstract class EventCommandScenarios extends EventScenarios {
@@ -197,7 +198,7 @@ abstract class EventCommandScenarios extends EventScenarios {
         assertThat(local(moved.<DtStart<Temporal>>getProperty(Property.DTSTART).orElseThrow().getDate()))
                 .isEqualTo("2026-04-05T14:00+02:00");
         assertThat(calendar.validate().hasErrors()).as(calendar.validate().toString()).isFalse();
-        assertThat(calendar.<net.fortuna.ical4j.model.component.VTimeZone>getComponents("VTIMEZONE")).singleElement()
+        assertThat(calendar.<VTimeZone>getComponents("VTIMEZONE")).singleElement()
                 .satisfies(z -> {
                     assertThat(z.getProperty(Property.TZID).orElseThrow().getValue()).isEqualTo("Europe/Berlin");
                     assertThat(z.getObservances()).hasSize(2); // this year's rules, not Berlin's history since 1893

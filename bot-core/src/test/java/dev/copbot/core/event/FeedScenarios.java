@@ -3,6 +3,7 @@ package dev.copbot.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Role;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
@@ -43,7 +44,7 @@ abstract class FeedScenarios extends OnEachStore {
         assertThat(bot.as(admin, "community create incident channel:<#G300|ops-secret>").ok()).isTrue();
         CommunityStore store = new CommunityStore(db);
         store.addChannel("mixed", LEADS, T0);
-        store.grant("incident", UserId.parse(LEAD), dev.copbot.core.community.Role.LEADER, admin.id(), T0);
+        store.grant("incident", UserId.parse(LEAD), Role.LEADER, admin.id(), T0);
         bot.bot().handle(new Inbound.MemberJoinedChannel(OPS, UserId.parse(LEAD), T0));
         for (String c : new String[] {"guild", "mixed"}) {
             assertThat(bot.as(admin, "event create \"Sync of " + c + "\" 2026-12-01 15:00 tz:UTC community:" + c).ok()).isTrue();

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import java.util.Map;
+import dev.copbot.core.platform.MessageId;
 
 /** Announcing, answering and reminding, with the clock driven across DST, restarts and a second scheduler. */
 abstract class ReminderScenarios extends EventScenarios {
@@ -40,7 +42,7 @@ abstract class ReminderScenarios extends EventScenarios {
         List<Button> buttons = buttons(announcement.reply());
         assertThat(buttons).extracting(Button::value).containsExactly("rsvp 1 going on:2026-03-22",
                 "rsvp 1 maybe on:2026-03-22", "rsvp 1 no on:2026-03-22");
-        var message = new dev.copbot.core.platform.MessageId(CHANNEL, announcement.messageId());
+        var message = new MessageId(CHANNEL, announcement.messageId());
 
         Reply going = click("bob", message, buttons.get(0));
         assertThat(going.ok()).as(going.text()).isTrue();
@@ -171,7 +173,7 @@ abstract class ReminderScenarios extends EventScenarios {
         }
         assertThat(at("2026-04-03T10:00:00Z")).extracting(Sent::type).containsExactly("post"); // 5 April's announcement
         Reply list = ok("carol", "events");
-        assertThat(list.data().get("events")).asList().extracting(e -> ((java.util.Map<?, ?>) e).get("start"))
+        assertThat(list.data().get("events")).asList().extracting(e -> ((Map<?, ?>) e).get("start"))
                 .first().isEqualTo("2026-04-05T12:00+02:00");
     }
 

@@ -15,6 +15,7 @@ import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.Reaction;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.platform.Visibility;
+import dev.copbot.core.reply.PlainText;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.ManualSchedulers;
@@ -118,7 +119,7 @@ class AskExpertsTest {
         Reply asked = as("alice", "ask why does kafka consumer lag grow after every deploy?");
         assertThat(asked.ok()).isTrue();
         assertThat((List<?>) asked.data().get("solved")).isNotEmpty();
-        assertThat(dev.copbot.core.reply.PlainText.render(asked)).contains("[Ask the experts] → /cop ask-experts q");
+        assertThat(PlainText.render(asked)).contains("[Ask the experts] → /cop ask-experts q");
 
         Reply routed = as("alice", "ask-experts " + asked.data().get("question"));
         assertThat(routed.data().get("asked")).isEqualTo(List.of("e1", "e2", "e3"));
@@ -142,7 +143,7 @@ class AskExpertsTest {
                 "white_check_mark"), T0));
         Reply asked = as("alice", "ask How do we rotate the kafka TLS certificate?");
         assertThat(asked.text()).contains("your question goes to #kafka as a thread").doesNotContain("#channel");
-        String snippets = dev.copbot.core.reply.PlainText.render(asked);
+        String snippets = PlainText.render(asked);
         assertThat(snippets).contains("**rotate**", "**TLS**", "**certificate**")
                 .doesNotContain("**How**", "**do**", "**we**", "**We**");
     }

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.HashMap;
+import java.time.ZoneOffset;
 
 /** /cop experts ranks people by evidence, says why, and respects opt-out, away, the asker and private channels. */
 abstract class ExpertScenarios extends OnEachStore {
@@ -123,9 +125,9 @@ abstract class ExpertScenarios extends OnEachStore {
 
     @Test
     void reasonsSayWhy() {
-        Map<String, String> reasons = new java.util.HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
         for (ExpertFinder.Expert e : bot.bot().experts().find(user("UQ"), "kafka consumer lag", List.of(), NOW, 20)) {
-            reasons.put(e.user().id(), ExpertCommands.reason(e, NOW, java.time.ZoneOffset.UTC));
+            reasons.put(e.user().id(), ExpertCommands.reason(e, NOW, ZoneOffset.UTC));
         }
         assertThat(reasons.get("UNEW")).isEqualTo("1 accepted answer on matching threads, latest 6 days ago");
         assertThat(reasons.get("UTHX")).isEqualTo("1 thanked answer on matching threads, latest 29 days ago");

@@ -6,6 +6,8 @@ import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
@@ -111,7 +113,7 @@ class DiscordImportTest {
     }
 
     Reply search(String scope, String user, String query) {
-        return bot.as(new Actor(new UserId(dev.copbot.core.platform.Platform.DISCORD, scope, user), user, Optional.empty(),
+        return bot.as(new Actor(new UserId(Platform.DISCORD, scope, user), user, Optional.empty(),
                 false), "search " + query);
     }
 
@@ -130,12 +132,12 @@ class DiscordImportTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("broken.json"))
                 .anySatisfy(p -> assertThat(p).contains("help.json", "Whatever"));
 
-        assertThat(new UserDirectory(db).knownName(new UserId(dev.copbot.core.platform.Platform.DISCORD, GUILD, "222")))
+        assertThat(new UserDirectory(db).knownName(new UserId(Platform.DISCORD, GUILD, "222")))
                 .contains("Ben B");
         var store = bot.bot().discussions().store();
-        ChannelId help = new ChannelId(dev.copbot.core.platform.Platform.DISCORD, GUILD, "500");
+        ChannelId help = new ChannelId(Platform.DISCORD, GUILD, "500");
         // A reply to a reply joins the first message's thread.
-        assertThat(store.threadOf(new dev.copbot.core.platform.MessageId(help, "1003")).orElseThrow().root()).isEqualTo("1001");
+        assertThat(store.threadOf(new MessageId(help, "1003")).orElseThrow().root()).isEqualTo("1001");
         // The public thread's messages hang off the message it was started from, in the parent channel.
         assertThat(db.count("SELECT COUNT(*) FROM messages WHERE message_id = '2001' AND thread_root = '1005'")).isEqualTo(1);
         // The private thread is rooted at its first message; the DM lives in the @me scope.

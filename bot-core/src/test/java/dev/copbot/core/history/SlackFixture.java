@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -99,7 +100,7 @@ final class SlackFixture {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out);
              Stream<Path> all = Files.walk(folder)) {
             // The lists first, then the channel folders, as Slack's archives come.
-            for (Path p : all.filter(Files::isRegularFile).sorted(java.util.Comparator
+            for (Path p : all.filter(Files::isRegularFile).sorted(Comparator
                     .comparing((Path f) -> folder.relativize(f).getNameCount()).thenComparing(Path::toString)).toList()) {
                 z.putNextEntry(new ZipEntry(folder.relativize(p).toString().replace('\\', '/')));
                 Files.copy(p, z);

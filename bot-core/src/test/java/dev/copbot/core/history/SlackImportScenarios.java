@@ -15,10 +15,12 @@ import dev.copbot.core.testing.StoreKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -274,7 +276,7 @@ abstract class SlackImportScenarios {
         assertThat(snapshot(fromZip)).isEqualTo(snapshot(fromFolder));
 
         byte[] bytes = Files.readAllBytes(zip);
-        Path cut = Files.write(tmp.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length * 3 / 4));
+        Path cut = Files.write(tmp.resolve("cut.zip"), Arrays.copyOf(bytes, bytes.length * 3 / 4));
         BotDriver fromCut = bot("cut");
         problems.clear();
         ImportSummary partial = importSlack(fromCut, cut);
@@ -288,7 +290,7 @@ abstract class SlackImportScenarios {
         bot.admin("community create kafka");
         importSlack(bot, SlackFixture.write(tmp.resolve("export")), ImportListener.SILENT, HistoryImport.BATCH,
                 Set.of("kafka"), Optional.of("kafka"));
-        Map<String, Long> joined = new java.util.TreeMap<>();
+        Map<String, Long> joined = new TreeMap<>();
         db(bot).query("SELECT user_id, joined_at FROM memberships WHERE community = 'kafka'", rs -> {
             joined.put(rs.getString(1), rs.getLong(2));
             return null;

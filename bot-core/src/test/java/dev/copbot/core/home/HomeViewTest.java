@@ -2,16 +2,18 @@ package dev.copbot.core.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.copbot.core.reply.Button;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.TestDatabases;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +61,7 @@ class HomeViewTest {
         driver.admin("community create sre");
         Reply created = driver.admin("event create \"Incident review\" 2026-12-03 12:00 tz:UTC community:sre");
         assertThat(created.ok()).as(created.text()).isTrue();
-        Object id = ((java.util.Map<?, ?>) created.data().get("event")).get("id");
+        Object id = ((Map<?, ?>) created.data().get("event")).get("id");
         driver.admin("event create \"Chaos day\" 2026-12-10 09:00 tz:UTC community:sre");
         assertThat(driver.as("alice", "rsvp " + id + " going").ok()).isTrue();
 
@@ -67,7 +69,7 @@ class HomeViewTest {
         assertThat(home.text()).contains("Events you are going to: Incident review (2026-12-03T12:00:00Z)")
                 .doesNotContain("Chaos day");
         assertThat(((Block.Section) home.blocks().get(0)).text())
-                .startsWith("{time:" + java.time.Instant.parse("2026-12-03T12:00:00Z").getEpochSecond() + "|")
+                .startsWith("{time:" + Instant.parse("2026-12-03T12:00:00Z").getEpochSecond() + "|")
                 .contains("Incident review (sre, event " + id + ")");
         assertThat(driver.bot().home(Actor.of(UserId.console("bob"), "Bob")).text())
                 .contains("Events you are going to: none in the next 30 days");

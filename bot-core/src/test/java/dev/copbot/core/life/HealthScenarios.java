@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import dev.copbot.core.reply.PlainText;
 
 /** Each health figure on a small fixture computed by hand, and the audit's flags. */
 abstract class HealthScenarios extends CommunityLifeFixture {
@@ -74,7 +75,7 @@ abstract class HealthScenarios extends CommunityLifeFixture {
                 .containsEntry("active", 1).containsEntry("medianFirstAnswerMinutes", null);
         assertThat((List<?>) h.get("weekly")).hasSize(12);
         assertThat(reply.text()).contains("5 active, 4 questions, 75% answered");
-        assertThat(dev.copbot.core.reply.PlainText.render(reply)).contains("Time to first answer: 2 h 0 min",
+        assertThat(PlainText.render(reply)).contains("Time to first answer: 2 h 0 min",
                 "Questions: 4 asked (+3), 3 answered (75%)", "Only channels you can read count");
         Block.Image chart = reply.blocks().stream().filter(b -> b instanceof Block.Image).map(b -> (Block.Image) b)
                 .findFirst().orElseThrow();
@@ -91,7 +92,7 @@ abstract class HealthScenarios extends CommunityLifeFixture {
                 .containsEntry("channels", List.of("kafka")).containsEntry("experts", List.of("m2"))
                 .containsEntry("health", "5 active, 4 questions, 75% answered");
         assertThat(c.get("nextEvent")).isEqualTo(Map.of("id", 1L, "title", "Kafka clinic", "start", "2026-12-08T12:00:00Z"));
-        assertThat(dev.copbot.core.reply.PlainText.render(info)).contains("Members: 4", "Active members (30 days): 3 of 4 members",
+        assertThat(PlainText.render(info)).contains("Members: 4", "Active members (30 days): 3 of 4 members",
                 "Experts: m2", "Next event: Kafka clinic, Tue 2026-12-08 12:00 UTC (/cop rsvp 1 going)",
                 "Health (30 days): 5 active, 4 questions, 75% answered").doesNotContain("#secret");
         assertThat(map(ok("erin", "community info kafka"), "community")).containsEntry("channels", List.of("kafka", "secret"));

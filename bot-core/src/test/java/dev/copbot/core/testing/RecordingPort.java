@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
 
 /** A console-platform port that records what the bot sends, and when (by the bot's clock). */
 public final class RecordingPort implements ChatPort {
@@ -32,7 +33,7 @@ public final class RecordingPort implements ChatPort {
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
     private final List<Sent> sent = new ArrayList<>();
-    private volatile java.util.function.BiPredicate<UserId, ChannelId> readable = (u, c) -> true;
+    private volatile BiPredicate<UserId, ChannelId> readable = (u, c) -> true;
 
     public RecordingPort(Clock clock) {
         this.clock = clock;
@@ -83,7 +84,7 @@ public final class RecordingPort implements ChatPort {
     }
 
     /** Who may read which channel from now on (everyone may read everything until this is called). */
-    public void readableBy(java.util.function.BiPredicate<UserId, ChannelId> rule) {
+    public void readableBy(BiPredicate<UserId, ChannelId> rule) {
         this.readable = rule;
     }
 

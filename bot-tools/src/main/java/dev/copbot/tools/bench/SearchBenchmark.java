@@ -4,8 +4,8 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
-import dev.copbot.core.discussion.SearchAnalyzer;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchAnalyzer;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
@@ -18,6 +18,7 @@ import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -205,7 +206,7 @@ public final class SearchBenchmark {
         try {
             w.addDocument(doc);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,6 +116,6 @@ public final class SlackExportWriter {
     }
 
     static String name(String channel) {
-        return "bench-" + channel.toLowerCase(java.util.Locale.ROOT);
+        return "bench-" + channel.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.copbot.tools.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -54,7 +55,7 @@ public final class SyntheticWorkspace {
     }
 
     String word(Random r) {
-        int i = java.util.Arrays.binarySearch(cumulative, r.nextDouble());
+        int i = Arrays.binarySearch(cumulative, r.nextDouble());
         return vocabulary[i < 0 ? -i - 1 : i];
     }
 

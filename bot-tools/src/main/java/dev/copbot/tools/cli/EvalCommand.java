@@ -1,19 +1,23 @@
 package dev.copbot.tools.cli;
 
+import dev.copbot.app.BotRuntime;
+import dev.copbot.app.cli.CommandGroup;
 import dev.copbot.app.cli.CommonOptions;
 import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.app.cli.NowOption;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.tools.eval.Beir;
+import dev.copbot.tools.eval.ExpertEvaluation;
 import dev.copbot.tools.eval.FlatBm25Baseline;
 import dev.copbot.tools.eval.SearchEvaluation;
 import dev.copbot.tools.eval.TrecRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import dev.copbot.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -83,7 +87,7 @@ public final class EvalCommand extends CommandGroup {
                 description = "who asks (someone of the imported workspace; default ${DEFAULT-VALUE})")
         String as;
         @picocli.CommandLine.Mixin
-        dev.copbot.app.cli.NowOption now;
+        NowOption now;
         @Option(names = "--ranks", paramLabel = "FILE",
                 description = "also write each question's rank of the accepted answerer (bot, popularity; 0 = not ranked)")
         Path ranks;
@@ -96,13 +100,13 @@ public final class EvalCommand extends CommandGroup {
                 throw new ParameterException(spec.commandLine(), "no such file: " + heldout);
             }
             ConsoleCommand.quietLogs();
-            var questions = dev.copbot.tools.eval.ExpertEvaluation.heldout(heldout);
+            var questions = ExpertEvaluation.heldout(heldout);
             if (questions.isEmpty()) {
                 System.err.println("warning: " + heldout + " holds no question with an accepted answer: nothing to score");
             }
-            java.time.Clock clock = now.clock();
-            try (var runtime = dev.copbot.app.BotRuntime.start(common.settings(), clock)) {
-                var s = dev.copbot.tools.eval.ExpertEvaluation.run(runtime.bot(), questions,
+            Clock clock = now.clock();
+            try (var runtime = BotRuntime.start(common.settings(), clock)) {
+                var s = ExpertEvaluation.run(runtime.bot(), questions,
                         ConsoleCommand.parseIdentity(as), clock.instant(), ranks);
                 System.out.printf(Locale.ROOT, "%d questions  MRR %.4f  hit@5 %.4f   popularity MRR %.4f  hit@5 %.4f   "
                         + "MRR ratio %.2f%n", s.questions(), s.mrr(), s.hitAt5(), s.popularityMrr(), s.popularityHitAt5(),

@@ -1,5 +1,6 @@
 package dev.copbot.tools.eval;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -63,7 +64,7 @@ public final class Beir {
                 JsonNode node;
                 try {
                     node = JSON.readTree(line);
-                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                } catch (JacksonException e) {
                     throw new IllegalArgumentException(file + " line " + n + " is not JSON: " + e.getOriginalMessage());
                 }
                 handler.accept(n, node);

@@ -5,6 +5,7 @@ import dev.copbot.core.expertise.ExpertFinder;
 import dev.copbot.core.expertise.Popularity;
 import dev.copbot.core.platform.UserId;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class ExpertEvaluation {
         try {
             return run(bot, finder, questions, asker, now, null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -56,7 +57,7 @@ public final class FlatBm25Baseline {
                                     ranked.add(new TrecRun.Ranked(id, sd.score));
                                 }
                             }
-                        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
+                        } catch (ParseException e) {
                             throw new IllegalArgumentException("query " + q.id() + ": " + e.getMessage());
                         }
                     }

@@ -3,6 +3,7 @@ package dev.copbot.discord.internal;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ final class Backfill {
             MessageHistory pages = channel.getHistoryAfter(after, PAGE).complete();
             List<Message> page = pages.getRetrievedHistory();
             while (!page.isEmpty() && count < MAX_PER_CHANNEL) {
-                for (Message m : page.stream().sorted(java.util.Comparator.comparingLong(Message::getIdLong)).toList()) {
+                for (Message m : page.stream().sorted(Comparator.comparingLong(Message::getIdLong)).toList()) {
                     if (!m.getAuthor().isBot() && !m.getAuthor().isSystem()) {
                         core.accept(GatewayListener.posted(m));
                         count++;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ public final class CommandCatalog {
     private final List<String> skipped = new ArrayList<>();
 
     public CommandCatalog(Collection<CommandSpec> specs) {
-        Set<String> groupWords = new java.util.HashSet<>();
+        Set<String> groupWords = new HashSet<>();
         specs.forEach(s -> {
             String[] w = s.path().split(" ");
             if (w.length == 2) {
@@ -116,7 +117,7 @@ public final class CommandCatalog {
 
     private static List<Slot> slots(CommandSpec spec) {
         List<Slot> slots = new ArrayList<>();
-        Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (CommandSpec.Param p : spec.params()) {
             String name = optionName(p.name(), used);
             String what = p.name().startsWith("@") ? "The person" : p.name().startsWith("#") ? "The channel"

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -195,7 +196,7 @@ public final class DiscordChatPort implements ChatPort {
         }
     }
 
-    private static <T> T call(String what, java.util.function.Supplier<T> action) {
+    private static <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (ErrorResponseException e) {

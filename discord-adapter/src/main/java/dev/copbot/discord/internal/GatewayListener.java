@@ -5,6 +5,7 @@ import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.Message;
 import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.Reaction;
+import dev.copbot.core.platform.UserId;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import net.dv8tion.jda.api.events.message.MessageBulkDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
 import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
 import net.dv8tion.jda.api.events.session.SessionRecreateEvent;
@@ -98,10 +100,10 @@ public final class GatewayListener extends ListenerAdapter {
         core.accept(new Inbound.ReactionRemoved(reaction(event), Instant.now()));
     }
 
-    private static Reaction reaction(net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent event) {
+    private static Reaction reaction(GenericMessageReactionEvent event) {
         String scope = DiscordIds.scopeOf(event.getChannel());
         return new Reaction(DiscordIds.message(event.getChannel(), event.getMessageId()),
-                new dev.copbot.core.platform.UserId(Platform.DISCORD, scope, event.getUserId()), Emojis.name(event.getEmoji()));
+                new UserId(Platform.DISCORD, scope, event.getUserId()), Emojis.name(event.getEmoji()));
     }
 
     /** A member who leaves the guild can no longer read any of its channels. */

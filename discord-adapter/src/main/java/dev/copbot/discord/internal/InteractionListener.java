@@ -4,6 +4,8 @@ import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
 import dev.copbot.core.platform.MessageId;
+import dev.copbot.core.reply.Block;
+import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.discord.internal.CommandCatalog.Entry;
 import dev.copbot.discord.internal.CommandCatalog.Kind;
@@ -30,6 +32,7 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +97,7 @@ public final class InteractionListener extends ListenerAdapter {
     public void onButtonInteraction(ButtonInteractionEvent event) {
         Optional<String[]> decoded = ids.decode(event.getComponentId());
         if (decoded.isPresent() && decoded.get()[0].equals(FormSteps.NEXT)) {
-            Optional<net.dv8tion.jda.api.modals.Modal> next = FormSteps.parse(decoded.get()[1])
+            Optional<Modal> next = FormSteps.parse(decoded.get()[1])
                     .flatMap(k -> renderer.stepModal(k.getKey(), k.getValue()));
             if (next.isPresent()) {
                 event.replyModal(next.get()).queue(null, e -> log.warn("opening a form step failed: {}", e.getMessage()));
@@ -138,8 +141,8 @@ public final class InteractionListener extends ListenerAdapter {
         String key = FormSteps.parse(value).orElseThrow().getKey();
         String label = "Continue (" + (next + 1) + "/" + FormSteps.steps(p.form()) + ")";
         return Reply.ok("Saved. " + label + " for the rest of the form; nothing is sent before the last step.")
-                .with(new dev.copbot.core.reply.Block.Actions(List.of(new dev.copbot.core.reply.Button(FormSteps.NEXT,
-                        label, FormSteps.value(key, next), dev.copbot.core.reply.Button.Style.PRIMARY, ""))));
+                .with(new Block.Actions(List.of(new Button(FormSteps.NEXT,
+                        label, FormSteps.value(key, next), Button.Style.PRIMARY, ""))));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Form;
 import dev.copbot.core.reply.Reply;
+import dev.copbot.core.reply.TimeText;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -108,7 +109,7 @@ public final class ReplyRenderer {
 
     /** Replaces ISO-8601 instants with Discord timestamps, shown in each reader's zone. */
     static String times(String core) {
-        String text = dev.copbot.core.reply.TimeText.render(core, (at, fallback) -> "<t:" + at.getEpochSecond() + ":F>");
+        String text = TimeText.render(core, (at, fallback) -> "<t:" + at.getEpochSecond() + ":F>");
         Matcher m = INSTANT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ public final class FakeDiscord implements AutoCloseable {
                 return FakeDiscord.this.dispatch(request);
             }
         });
-        server.start(java.net.InetAddress.getLoopbackAddress(), 0);
+        server.start(InetAddress.getLoopbackAddress(), 0);
     }
 
     public String apiUrl() {
@@ -139,7 +141,7 @@ public final class FakeDiscord implements AutoCloseable {
         String route = path.startsWith("/api/v10/") ? path.substring("/api/v10/".length()) : path;
         List<Multipart.Part> parts = Multipart.parts(request.getHeaders().get("Content-Type"), request.getBody());
         String json = parts.stream().filter(p -> p.name().equals("payload_json")).findFirst()
-                .map(p -> new String(p.bytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .map(p -> new String(p.bytes(), StandardCharsets.UTF_8))
                 .orElse(request.getBody() == null ? "" : request.getBody().utf8());
         JsonNode body = null;
         try {

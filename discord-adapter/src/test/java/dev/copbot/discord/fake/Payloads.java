@@ -11,6 +11,7 @@ import static dev.copbot.discord.fake.FakeDiscord.SECRET;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Gateway and REST payloads shaped as Discord sends them (API v10), trimmed to what a client reads. */
 public final class Payloads {
@@ -18,7 +19,7 @@ public final class Payloads {
 
     private Payloads() {}
 
-    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** A fresh snowflake for this instant (Discord epoch 2015-01-01), as Discord mints for interactions and messages. */
     public static String snowflakeNow() {

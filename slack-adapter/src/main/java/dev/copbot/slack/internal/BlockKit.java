@@ -10,6 +10,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.ImageBlock;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
 import com.slack.api.model.block.composition.SlackFileObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
@@ -130,6 +131,6 @@ public final class BlockKit {
      * {@code <!date^…>} marks still render.
      */
     private static TextObject verbatim(String escapedMrkdwn) {
-        return com.slack.api.model.block.composition.MarkdownTextObject.builder().text(escapedMrkdwn).verbatim(true).build();
+        return MarkdownTextObject.builder().text(escapedMrkdwn).verbatim(true).build();
     }
 }

@@ -10,6 +10,7 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.reply.Reply;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -80,7 +81,7 @@ final class CommandListener {
     private static String firstWord(String text) {
         String t = text == null ? "" : text.strip();
         int space = t.indexOf(' ');
-        return (space < 0 ? t : t.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+        return (space < 0 ? t : t.substring(0, space)).toLowerCase(Locale.ROOT);
     }
 
     /** The core's answer, or empty when it was a form that is now open. */

@@ -3,13 +3,18 @@ package dev.copbot.slack.internal;
 import com.slack.api.methods.AsyncMethodsClient;
 import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.model.File;
 import com.slack.api.model.block.LayoutBlock;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Reply;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +121,7 @@ final class ImageUploads {
 
     /** Deletes our charts uploaded before {@code cutoff}; a failure only costs a file left in the workspace. */
     private void deleteOlderThan(Instant cutoff) {
-        List<String> old = new java.util.ArrayList<>();
+        List<String> old = new ArrayList<>();
         synchronized (uploads) {
             for (var it = uploads.values().iterator(); it.hasNext(); ) {
                 Uploaded u = it.next();
@@ -137,9 +142,9 @@ final class ImageUploads {
 
     private static String key(Block.Image image) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(image.png());
-            return java.util.HexFormat.of().formatHex(hash) + "|" + image.fileName() + "|" + image.altText();
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(image.png());
+            return HexFormat.of().formatHex(hash) + "|" + image.fileName() + "|" + image.altText();
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -149,7 +154,7 @@ final class ImageUploads {
             var uploaded = SlackCalls.call("files.uploadV2", client.filesUploadV2(q -> q.fileData(image.png())
                     .filename(image.fileName()).title(image.title().isBlank() ? image.fileName() : image.title())
                     .altTxt(SlackText.limit(image.altText(), MAX_ALT_TEXT))));
-            return Optional.ofNullable(uploaded.getFile()).map(com.slack.api.model.File::getId);
+            return Optional.ofNullable(uploaded.getFile()).map(File::getId);
         } catch (PlatformException e) {
             String why = reason(e);
             log.warn("could not upload the picture {} to Slack, showing its alt text instead: {}{}", image.fileName(),

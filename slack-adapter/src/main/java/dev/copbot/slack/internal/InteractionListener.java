@@ -16,6 +16,7 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ final class InteractionListener {
         try {
             SlackIds.user(p.getTeam().getId(), p.getUser().getId());
             Optional.ofNullable(p.getChannel()).map(c -> SlackIds.channel(p.getTeam().getId(), c.getId()));
-            java.util.Objects.requireNonNull(p.getActions().get(0).getActionId(), "action_id");
+            Objects.requireNonNull(p.getActions().get(0).getActionId(), "action_id");
         } catch (RuntimeException e) {
             return MalformedRequests.answer("button click without a valid team, user, channel or action", e);
         }

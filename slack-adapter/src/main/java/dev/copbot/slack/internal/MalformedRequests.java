@@ -1,6 +1,8 @@
 package dev.copbot.slack.internal;
 
 import com.google.gson.JsonParseException;
+import com.slack.api.bolt.response.Response;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells a request's fault from ours: what a signed but malformed body makes Slack's SDK throw (form encoding or JSON
@@ -63,10 +65,10 @@ final class MalformedRequests {
      * The 400 a listener answers when a signed payload lacks what it needs (a team, a user, a channel) or carries ids
      * of the wrong shape: logged at WARN, one line, no stack trace.
      */
-    static com.slack.api.bolt.response.Response answer(String what, RuntimeException e) {
+    static Response answer(String what, RuntimeException e) {
         String reason = what + ": " + reason(e);
-        org.slf4j.LoggerFactory.getLogger(MalformedRequests.class).warn("malformed Slack request refused: {}", reason);
-        return com.slack.api.bolt.response.Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+        LoggerFactory.getLogger(MalformedRequests.class).warn("malformed Slack request refused: {}", reason);
+        return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
                 .body("malformed request: " + reason).build();
     }
 }

@@ -5,8 +5,11 @@ import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.webhook.WebhookResponse;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.metrics.BotMeters;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.Inbound;
+import dev.copbot.core.platform.Platform;
 import dev.copbot.core.platform.PlatformException;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +30,16 @@ final class Replies {
 
     private final CopBot bot;
     private final SlackChatPort port;
-    private final java.util.function.Function<dev.copbot.core.platform.Inbound, Optional<Reply>> core;
+    private final Function<Inbound, Optional<Reply>> core;
 
     Replies(CopBot bot, SlackChatPort port) {
         this.bot = bot;
         this.port = port;
-        this.core = dev.copbot.core.metrics.BotMeters.around(dev.copbot.core.platform.Platform.SLACK, bot.router(), bot::handle);
+        this.core = BotMeters.around(Platform.SLACK, bot.router(), bot::handle);
     }
 
     /** The core's {@code handle}, with commands timed and messages counted ({@code BotMeters}). */
-    Optional<Reply> handle(dev.copbot.core.platform.Inbound event) {
+    Optional<Reply> handle(Inbound event) {
         return core.apply(event);
     }
 
@@ -52,7 +57,7 @@ final class Replies {
     }
 
     /** Runs core work; a failure becomes a polite reply with a reference for the logs, never a stack trace. */
-    Reply safely(String what, java.util.function.Supplier<Reply> work) {
+    Reply safely(String what, Supplier<Reply> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.Conversation;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.Views;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPort;
@@ -106,7 +107,7 @@ public final class SlackChatPort implements ChatPort {
     public void publishHome(UserId user, Reply reply) {
         String u = local(user);
         send("views.publish", reply, blocks -> client.viewsPublish(q -> q.userId(u)
-                .view(com.slack.api.model.view.Views.view(v -> v.type("home").blocks(blocks)))));
+                .view(Views.view(v -> v.type("home").blocks(blocks)))));
     }
 
     /** Remembers where a form's trigger came from, so its submission can be answered in that channel. */

@@ -1,5 +1,6 @@
 package dev.copbot.slack.internal;
 
+import dev.copbot.core.reply.TimeText;
 import java.time.Instant;
 
 /** Slack's mrkdwn rules: what must be escaped, and how to write a time every viewer sees in their own zone. */
@@ -31,7 +32,7 @@ public final class SlackText {
      * which must come after escaping so its angle brackets survive.
      */
     public static String blockText(String coreText) {
-        return dev.copbot.core.reply.TimeText.render(escape(coreText),
+        return TimeText.render(escape(coreText),
                 (at, fallback) -> "<!date^" + at.getEpochSecond() + "^{date_short_pretty} at {time}|" + fallback + ">");
     }
 

@@ -7,6 +7,7 @@ import com.slack.api.model.block.SectionBlock;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Reply;
+import dev.copbot.core.reply.TimeText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class BlockKitTest {
 
     @Test
     void coreTimeMarksBecomeSlackDatesAfterEscaping() {
-        String mark = dev.copbot.core.reply.TimeText.mark(Instant.parse("2026-03-05T17:30:00Z"), "Thu 5 Mar 17:30 UTC");
+        String mark = TimeText.mark(Instant.parse("2026-03-05T17:30:00Z"), "Thu 5 Mar 17:30 UTC");
         var blocks = BlockKit.blocks(Reply.ok("").with(new Block.Section("Lunch & learn", "Starts " + mark + " <!here>",
                 List.of(new Field("When", mark)))), Map.of());
         SectionBlock section = (SectionBlock) blocks.get(0);

@@ -9,13 +9,14 @@ import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import dev.copbot.core.platform.PlatformException;
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** The warning for a failed upload names the step Slack refused, as the async SDK reports it. */
 class ImageUploadsTest {
     static PlatformException asTheAsyncClientFails(Exception cause) {
         return new PlatformException("Slack did not answer files.uploadV2",
-                new java.util.concurrent.ExecutionException(new MethodsCompletionException(
+                new ExecutionException(new MethodsCompletionException(
                         cause instanceof IOException io ? io : null, null, cause instanceof IOException ? null : cause)));
     }
 
