@@ -23,13 +23,7 @@ as=slack:T0STACKEX:UEVALUATOR
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 cd "$root"
-copbot() {
-  if [ -n "${COPBOT_JAR:-}" ]; then
-    . "$root/scripts/java-home.sh" && copbot_pick_jdk && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$COPBOT_JAR" "$@"
-  else
-    ./copbot "$@"
-  fi
-}
+. "$root/scripts/copbot-cli.sh"
 copbot --version >/dev/null   # builds the jar when needed
 
 # ---- 1. topics -------------------------------------------------------------------------------------------------

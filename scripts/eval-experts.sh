@@ -10,13 +10,7 @@ shared="$root/../shared"
 work="${1:-$(mktemp -d)}"
 mkdir -p "$work"
 cd "$root"
-copbot() {
-  if [ -n "${COPBOT_JAR:-}" ]; then
-    . "$root/scripts/java-home.sh" && copbot_pick_jdk && "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -jar "$COPBOT_JAR" "$@"
-  else
-    ./copbot "$@"
-  fi
-}
+. "$root/scripts/copbot-cli.sh"
 copbot --version >/dev/null   # builds the jar when needed
 results="$work/folds.txt"
 : > "$results"

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.copbot.discord.fake.FakeDiscord;
 import dev.copbot.discord.fake.FakeDiscord.Call;
 import dev.copbot.discord.fake.Payloads;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -37,14 +36,8 @@ class DiscordJarIT {
     }
 
     Process run(FakeDiscord fake) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", System.getProperty("copbot.jar", "target/copbot.jar"),
-                "run", "--data", "store").directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COPBOT_"));
+        int port = TheJar.freePort();
+        ProcessBuilder pb = TheJar.run(dir);
         pb.environment().put("DISCORD_TOKEN", "it-discord-token");
         pb.environment().put("DISCORD_API_URL", fake.apiUrl());
         pb.environment().put("DISCORD_GATEWAY_URL", fake.gatewayUrl());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,13 +69,8 @@ class SlackJarIT {
             }
         });
         slack.start();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", System.getProperty("copbot.jar", "target/copbot.jar"),
-                "run", "--data", "store").directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("DISCORD_") || k.startsWith("COPBOT_"));
+        port = TheJar.freePort();
+        ProcessBuilder pb = TheJar.run(dir);
         pb.environment().put("SLACK_BOT_TOKEN", "xoxb-1111111111-2222222222-integrationtoken");
         pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
         pb.environment().put("SLACK_API_URL", slack.url("/api/").toString());

@@ -83,15 +83,8 @@ class ImageResponsesTest {
     @Test
     void aButtonThatRunsTheChartCommandAnswersWithTheImageAsANewMessage() throws Exception {
         h.slack.scriptUpload("F0CHART");
-        String click = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"acme\"},"
-                + "\"user\":{\"id\":\"U1\",\"username\":\"alice\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
-                + "\"trigger_id\":\"9.8.7\",\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
-                + "\"channel_id\":\"C1\",\"is_ephemeral\":true},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
-                + "\"response_url\":\"" + h.slack.url("/actions/T1/55/xyz") + "\","
-                + "\"actions\":[{\"action_id\":\"cop.run#2.0\",\"block_id\":\"b1\",\"type\":\"button\","
-                + "\"value\":\"chart\",\"text\":{\"type\":\"plain_text\",\"text\":\"Chart\"},"
-                + "\"action_ts\":\"1700000001.000000\"}]}";
-        assertThat(h.signed(SlackHarness.FORM, SlackRequests.interactive(click)).status()).isEqualTo(200);
+        String click = SlackRequests.runCommandClick("chart", "Chart", h.slack.url("/actions/T1/55/xyz"));
+        assertThat(h.signed(SlackHarness.FORM, click).status()).isEqualTo(200);
 
         JsonObject answer = h.slack.await("/actions/T1/55/xyz", 1, 10).get(0).json();
         assertThat(answer.get("replace_original").getAsBoolean()).isFalse();

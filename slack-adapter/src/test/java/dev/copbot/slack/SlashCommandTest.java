@@ -127,15 +127,7 @@ class SlashCommandTest {
 
     @Test
     void aRunCommandButtonRunsItsCommandForTheClickerAndAnswersThroughTheResponseUrl() throws Exception {
-        String click = "{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"acme\"},"
-                + "\"user\":{\"id\":\"U1\",\"username\":\"alice\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
-                + "\"trigger_id\":\"9.8.7\",\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
-                + "\"channel_id\":\"C1\",\"is_ephemeral\":true},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
-                + "\"response_url\":\"" + h.slack.url("/actions/T1/55/xyz") + "\","
-                + "\"actions\":[{\"action_id\":\"cop.run#2.0\",\"block_id\":\"b1\",\"type\":\"button\","
-                + "\"value\":\"communities\",\"text\":{\"type\":\"plain_text\",\"text\":\"Browse\"},"
-                + "\"action_ts\":\"1700000001.000000\"}]}";
-        var ack = h.signed(SlackHarness.FORM, SlackRequests.interactive(click));
+        var ack = h.signed(SlackHarness.FORM, SlackRequests.runCommandClick("communities", "Browse", h.slack.url("/actions/T1/55/xyz")));
         assertThat(ack.status()).isEqualTo(200);
         var answer = h.slack.await("/actions/T1/55/xyz", 1, 5).get(0);
         assertThat(answer.json().get("text").getAsString()).contains("There are no communities yet");

@@ -1,23 +1,14 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.backup.EmbeddedStore;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Write a consistent copy of the embedded store to FILE, while the bot runs (SQLite's VACUUM INTO).",
                 "The search index is not copied: it is rebuilt from the store after a restore.",
                 "A PostgreSQL store is backed up with pg_dump instead."})
-public final class BackupCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "The backup to write (must not exist).")
-    Path file;
+public final class BackupCommand extends BackupFileCommand {
 
     @Override
     public Integer call() {

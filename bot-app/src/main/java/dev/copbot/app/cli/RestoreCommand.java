@@ -1,23 +1,14 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.backup.EmbeddedStore;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Replace the embedded store with a backup written by 'copbot backup'.",
                 "Refuses while a bot (or import, reindex, console) uses the data directory; the replaced store is kept",
                 "beside it as copbot.db.before-restore-<time>, and the search index is rebuilt at the next start."})
-public final class RestoreCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "FILE", description = "A backup written by 'copbot backup'.")
-    Path file;
+public final class RestoreCommand extends BackupFileCommand {
 
     @Override
     public Integer call() {

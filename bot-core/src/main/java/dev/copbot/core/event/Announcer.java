@@ -30,20 +30,8 @@ import org.slf4j.LoggerFactory;
  * the channel's or user's platform; with none connected, through the console's (which prints it). A platform that
  * refuses one message is logged and skipped, never fatal.
  */
-public final class Announcer {
+public record Announcer(EventStore store, CommunityStore communities, ChatPorts ports, Clock clock) {
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
-
-    private final EventStore store;
-    private final CommunityStore communities;
-    private final ChatPorts ports;
-    private final Clock clock;
-
-    public Announcer(EventStore store, CommunityStore communities, ChatPorts ports, Clock clock) {
-        this.store = store;
-        this.communities = communities;
-        this.ports = ports;
-        this.clock = clock;
-    }
 
     /** Posts the announcement of one occurrence in every channel of the community; returns how many went out. */
     public int announce(Event e, Occurrence o) {

@@ -33,22 +33,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code experts <topic>}, {@code expert optout|optin}, {@code away [until:date]}. */
-public final class ExpertCommands implements Feature {
+public record ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, Privacy privacy, UserDirectory users)
+        implements Feature {
     public static final int SHOWN = 5;
     /** The longest list {@code top:N} gives: beyond twenty, a ranking says little. */
     public static final int MOST = 20;
-
-    private final ExpertFinder finder;
-    private final ExpertPreferences preferences;
-    private final Privacy privacy;
-    private final UserDirectory users;
-
-    public ExpertCommands(ExpertFinder finder, ExpertPreferences preferences, Privacy privacy, UserDirectory users) {
-        this.privacy = privacy;
-        this.finder = finder;
-        this.preferences = preferences;
-        this.users = users;
-    }
 
     @Override
     public void register(Registry registry) {

@@ -37,6 +37,21 @@ public final class SlackRequests {
     }
 
     /** An interactive payload (block_actions, view_submission): form-encoded {@code payload=<json>}. */
+    /**
+     * The form body of a click on one of our run-command buttons (value {@code command}, label {@code label}) in an
+     * ephemeral message of #general, answered through {@code responseUrl}.
+     */
+    public static String runCommandClick(String command, String label, String responseUrl) {
+        return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"acme\"},"
+                + "\"user\":{\"id\":\"U1\",\"username\":\"alice\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
+                + "\"trigger_id\":\"9.8.7\",\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
+                + "\"channel_id\":\"C1\",\"is_ephemeral\":true},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
+                + "\"response_url\":\"" + responseUrl + "\","
+                + "\"actions\":[{\"action_id\":\"cop.run#2.0\",\"block_id\":\"b1\",\"type\":\"button\","
+                + "\"value\":\"" + command + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + label + "\"},"
+                + "\"action_ts\":\"1700000001.000000\"}]}");
+    }
+
     public static String interactive(String json) {
         return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
     }
