@@ -12,8 +12,10 @@ import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Button;
 import dev.copbot.core.reply.Field;
 import dev.copbot.core.reply.Reply;
+import dev.copbot.slack.internal.SlackChatPort;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.OnSlackHarness;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -75,10 +77,21 @@ class ChatPortTest extends OnSlackHarness {
         assertThat(h.slack.calls("chat.update").get(0).params()).containsEntry("ts", "1700000000.000100")
                 .containsEntry("text", "3 going");
 
-        assertThat(port.permalink(new MessageId(GENERAL, "1700000000.000100")))
+        // The workspace's domain from auth.test: the link opens in Slack, with no API call for it.
+        int before = h.slack.calls("chat.getPermalink").size();
+        assertThat(port.permalink(new MessageId(GENERAL, "1700000000.000200")))
+                .contains("https://acme.slack.com/archives/C1/p1700000000000200");
+        assertThat(h.slack.calls("chat.getPermalink")).hasSize(before);
+    }
+
+    @Test
+    void withoutTheWorkspacesAddressPermalinksComeFromSlack() {
+        SlackChatPort bare = new SlackChatPort(
+                h.adapter.app().slack().methodsAsync("xoxb-1111111111-2222222222-copbottesttoken"), "T1", Clock.systemUTC());
+        assertThat(bare.permalink(new MessageId(GENERAL, "1700000000.000100")))
                 .contains("https://acme.slack.com/archives/C1/p1700000000000100");
         h.slack.scriptJson("chat.getPermalink", "{\"ok\":false,\"error\":\"message_not_found\"}");
-        assertThat(port.permalink(new MessageId(GENERAL, "1.2"))).isEmpty();
+        assertThat(bare.permalink(new MessageId(GENERAL, "1.2"))).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.copbot.slack.http.WebResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +68,8 @@ public final class BoltWiring implements AutoCloseable {
             throw new IllegalStateException("Slack refused SLACK_BOT_TOKEN (auth.test: " + auth.getError()
                     + "). Copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.");
         }
-        SlackChatPort p = new SlackChatPort(app.slack().methodsAsync(botToken), auth.getTeamId(), clock);
+        SlackChatPort p = new SlackChatPort(app.slack().methodsAsync(botToken), auth.getTeamId(),
+                Optional.ofNullable(auth.getUrl()), clock);
         Replies replies = new Replies(bot, p);
         new CommandListener(replies, executor, commandBudget).register(app);
         new InteractionListener(replies, executor).register(app);

@@ -45,10 +45,17 @@ public final class SlackChatPort implements ChatPort {
     private final Expiring<String, Boolean> access;
     private final Expiring<String, String> formChannels;
     private final ImageUploads images;
+    /** The workspace's own address from auth.test (https://acme.slack.com/): links built on it open in Slack. */
+    private final Optional<String> workspaceUrl;
 
     public SlackChatPort(AsyncMethodsClient client, String team, Clock clock) {
+        this(client, team, Optional.empty(), clock);
+    }
+
+    public SlackChatPort(AsyncMethodsClient client, String team, Optional<String> workspaceUrl, Clock clock) {
         this.client = client;
         this.team = team;
+        this.workspaceUrl = workspaceUrl.filter(u -> u.startsWith("https://")).map(u -> u.endsWith("/") ? u : u + "/");
         this.profiles = new Expiring<>(Duration.ofMinutes(10), clock, 10_000);
         this.access = new Expiring<>(Duration.ofSeconds(60), clock, 50_000);
         this.formChannels = new Expiring<>(Duration.ofMinutes(1), clock, 1_000);
@@ -124,6 +131,10 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public Optional<String> permalink(MessageId message) {
         String c = local(message.channel());
+        if (workspaceUrl.isPresent()) {
+            // Slack's documented archive link on the workspace's domain: no API call for each search hit.
+            return Optional.of(workspaceUrl.get() + "archives/" + c + "/p" + message.id().replace(".", ""));
+        }
         try {
             return Optional.ofNullable(call("chat.getPermalink",
                     client.chatGetPermalink(q -> q.channel(c).messageTs(message.id()))).getPermalink());
