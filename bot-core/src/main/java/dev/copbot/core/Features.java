@@ -87,7 +87,7 @@ final class Features {
         new IndexCommands(discussions, communities).register(registry);
         events.register(registry);
         registry.form(CharterForm.ID, new CharterForm(communities, users, clock)::submit);
-        new KudosCommands(kudos, communities, messages, users, ports, settings.kudos()).register(registry);
+        new KudosCommands(kudos, communities, privacy, messages, users, ports, settings.kudos()).register(registry);
         new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(registry);
         life.register(registry);
         new PersonSettings(users).register(registry);

@@ -10,8 +10,8 @@ import dev.copbot.core.command.Feature;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Community;
-import dev.copbot.core.community.CommunityChannels;
 import dev.copbot.core.community.CommunityStore;
+import dev.copbot.core.community.Privacy;
 import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.discussion.ThreadKey;
 import dev.copbot.core.people.Mentions;
@@ -38,16 +38,19 @@ public final class KudosCommands implements Feature {
 
     private final KudosStore store;
     private final CommunityStore communities;
+    private final Privacy privacy;
     private final MessageStore messages;
     private final UserDirectory users;
     private final Mentions mentions;
     private final ChatPorts ports;
     private final KudosSettings settings;
 
-    public KudosCommands(KudosStore store, CommunityStore communities, MessageStore messages, UserDirectory users,
-                         ChatPorts ports, KudosSettings settings) {
+    /** {@code privacy}: a community hidden from the giver answers {@code community:} like a missing one. */
+    public KudosCommands(KudosStore store, CommunityStore communities, Privacy privacy, MessageStore messages,
+                         UserDirectory users, ChatPorts ports, KudosSettings settings) {
         this.store = store;
         this.communities = communities;
+        this.privacy = privacy;
         this.messages = messages;
         this.users = users;
         this.mentions = new Mentions(users);
@@ -79,7 +82,7 @@ public final class KudosCommands implements Feature {
         }
         Instant now = ctx.clock().instant();
         requireUnderLimit(giver, now);
-        Optional<String> community = ctx.option("community").map(typed -> live(CommunityChannels.named(communities, typed)))
+        Optional<String> community = ctx.option("community").map(typed -> live(privacy.named(giver, typed)))
                 .or(() -> communities.communitiesOfChannel(ctx.channel()).stream().findFirst())
                 .or(() -> onlyOne(communities.communitiesOf(giver))); // outside any community's channel: the giver's one
         Optional<ThreadKey> thread = ctx.thread().map(t -> messages.threadOf(t).orElse(new ThreadKey(t.channel(), t.id())));

@@ -96,6 +96,17 @@ abstract class PrivacyScenarios extends OnEachStore {
     }
 
     @Test
+    void kudosIntoAHiddenCommunityAnswerLikeAMissingOne() {
+        as(OUTSIDER, "join kafka");
+        Reply hidden = as(OUTSIDER, "kudos <@ULEAD> for the postmortem community:incident");
+        Reply missing = as(OUTSIDER, "kudos <@ULEAD> for the postmortem community:nosuch");
+        assertThat(hidden.ok()).isFalse();
+        assertThat(hidden.text()).isEqualTo(missing.text().replace("nosuch", "incident"));
+        Reply lead = as(LEAD, "kudos <@UOUT> for the review community:incident");
+        assertThat(lead.ok()).as(lead.text()).isTrue();
+    }
+
+    @Test
     void aHiddenCommunityCannotBeJoinedOrGuessedBySuggestion() {
         Reply hidden = as(OUTSIDER, "join incident");
         Reply missing = as(OUTSIDER, "join nosuch");
