@@ -67,11 +67,11 @@ final class Features {
         SkillStore skills = new SkillStore(db);
         ExpertPreferences preferences = new ExpertPreferences(db);
         this.events = new Events(db, communities, privacy, users, ports, clock, settings.publicUrl());
-        this.life = new CommunityLife(db, communities, users, discussions, events, kudos, ports, permalinks, clock,
+        this.life = new CommunityLife(db, privacy, users, discussions, events, kudos, ports, permalinks, clock,
                 settings.life());
         this.experts = new ExpertFinder(discussions, skills, preferences, permalinks, kudos,
                 ExpertFinder.Weights.defaults());
-        this.asks = new AskExperts(db, experts, preferences, discussions, communities, users, ports, permalinks, clock,
+        this.asks = new AskExperts(db, experts, preferences, discussions, privacy, users, ports, permalinks, clock,
                 settings.ask());
         this.home = new HomeView(communities, skills, events);
 
@@ -88,7 +88,7 @@ final class Features {
         events.register(registry);
         registry.form(CharterForm.ID, new CharterForm(communities, users, clock)::submit);
         new KudosCommands(kudos, communities, privacy, messages, users, ports, settings.kudos()).register(registry);
-        new Leaderboard(new Activity(db), kudos, communities, discussions.access(), users).register(registry);
+        new Leaderboard(new Activity(db), kudos, privacy, discussions.access(), users).register(registry);
         life.register(registry);
         new PersonSettings(users).register(registry);
     }

@@ -47,7 +47,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -86,14 +85,14 @@ public final class AskExperts implements Feature {
     private final SchedulerClient client;
 
     public AskExperts(Database db, ExpertFinder finder, ExpertPreferences preferences, Discussions discussions,
-                      CommunityStore communities, UserDirectory users, ChatPorts ports, Permalinks permalinks, Clock clock,
+                      Privacy privacy, UserDirectory users, ChatPorts ports, Permalinks permalinks, Clock clock,
                       Settings settings) {
         this.questions = new QuestionStore(db);
         this.finder = finder;
         this.preferences = preferences;
         this.discussions = discussions;
-        this.communities = communities;
-        this.privacy = new Privacy(communities, discussions.access()::mayRead);
+        this.communities = privacy.store();
+        this.privacy = privacy;
         this.users = users;
         this.ports = ports;
         this.permalinks = permalinks;

@@ -46,13 +46,12 @@ public final class Leaderboard implements Feature {
     private final Privacy privacy;
     private final UserDirectory users;
 
-    public Leaderboard(Activity activity, KudosStore kudos, CommunityStore communities, AccessControl access,
-                       UserDirectory users) {
+    public Leaderboard(Activity activity, KudosStore kudos, Privacy privacy, AccessControl access, UserDirectory users) {
         this.activity = activity;
         this.kudos = kudos;
-        this.communities = communities;
+        this.communities = privacy.store();
         this.access = access;
-        this.privacy = new Privacy(communities, access::mayRead);
+        this.privacy = privacy;
         this.users = users;
     }
 

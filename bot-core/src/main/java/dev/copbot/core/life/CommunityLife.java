@@ -60,11 +60,11 @@ public final class CommunityLife implements Feature {
     final Digests digests;
     private final RecurringTask<Void> tick;
 
-    public CommunityLife(Database db, CommunityStore communities, UserDirectory users, Discussions discussions,
+    public CommunityLife(Database db, Privacy privacy, UserDirectory users, Discussions discussions,
                          Events events, KudosStore kudos, ChatPorts ports, Permalinks permalinks, Clock clock,
                          Settings settings) {
         this.store = new LifeStore(db);
-        this.communities = communities;
+        this.communities = privacy.store();
         this.users = users;
         this.discussions = discussions;
         this.activity = new Activity(db);
@@ -74,7 +74,7 @@ public final class CommunityLife implements Feature {
         this.permalinks = permalinks;
         this.clock = clock;
         this.settings = settings;
-        this.privacy = new Privacy(communities, discussions.access()::mayRead);
+        this.privacy = privacy;
         this.welcome = new Welcome(this);
         this.digests = new Digests(this);
         this.tick = Tasks.recurring(TICK_TASK, FixedDelay.of(TICK_EVERY)).execute((instance, ctx) -> tick());
