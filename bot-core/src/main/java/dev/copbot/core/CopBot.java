@@ -86,11 +86,6 @@ public final class CopBot {
         return registry.jobs();
     }
 
-    /** Routes submissions of the form {@code formId} (opened by a command's reply) to {@code handler}. */
-    public void onForm(String formId, Registry.FormHandler handler) {
-        registry.form(formId, handler);
-    }
-
     public CommandRouter router() {
         return registry.commands();
     }
@@ -142,8 +137,7 @@ public final class CopBot {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("form '{}' by {} failed (reference {})", form.formId(), form.actor().id(), reference, e);
-            return Reply.error("Something went wrong on our side with that form (reference " + reference
-                    + "). Try again, or give the reference to an admin.");
+            return Reply.ourFault("with that form", reference, "Try again, or give the reference to an admin.");
         }
     }
 

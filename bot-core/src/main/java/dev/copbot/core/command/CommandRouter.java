@@ -165,8 +165,8 @@ public final class CommandRouter {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("command '{}' by {} failed (reference {})", spec.path(), invocation.actor().id(), reference, e);
-            return Reply.error("Something went wrong on our side while running '" + spec.path() + "' (reference "
-                    + reference + "). Nothing was changed; try again, or give the reference to an admin.");
+            return Reply.ourFault("while running '" + spec.path() + "'", reference,
+                    "Nothing was changed; try again, or give the reference to an admin.");
         }
     }
 }

@@ -35,8 +35,6 @@ public final class BotMeters {
     public static final String COMMANDS = "copbot.commands";
     public static final String MESSAGES = "copbot.messages.ingested";
     public static final String API_CALLS = "copbot.platform.api.calls";
-    /** The text the core's dispatcher starts an internal failure's answer with. */
-    private static final String FAILED_PREFIX = "Something went wrong on our side";
 
     private BotMeters() {}
 
@@ -80,7 +78,7 @@ public final class BotMeters {
         if (reply.ok()) {
             return "ok";
         }
-        return reply.text().startsWith(FAILED_PREFIX) ? "failed" : "refused";
+        return reply.isOurFault() ? "failed" : "refused";
     }
 
     private static Timer timer(Platform platform, String command, String outcome) {

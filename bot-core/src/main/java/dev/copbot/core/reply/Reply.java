@@ -50,6 +50,22 @@ public record Reply(boolean ok, boolean ephemeral, String command, String text, 
         return error(reason, null);
     }
 
+    /** How every answer to a failure of ours (not the user's) starts: what /metrics counts as "failed". */
+    public static final String OUR_FAULT = "Something went wrong on our side";
+
+    /**
+     * The answer to our own failure {@code during} something (may be empty): a reference to quote, never a stack
+     * trace.
+     */
+    public static Reply ourFault(String during, String reference, String advice) {
+        return error(OUR_FAULT + (during.isEmpty() ? "" : " " + during) + " (reference " + reference + "). " + advice);
+    }
+
+    /** Whether this answers a failure of ours rather than refusing the user's input. */
+    public boolean isOurFault() {
+        return !ok && text.startsWith(OUR_FAULT);
+    }
+
     public Reply withBlocks(List<Block> more) {
         List<Block> all = new ArrayList<>(blocks);
         all.addAll(more);

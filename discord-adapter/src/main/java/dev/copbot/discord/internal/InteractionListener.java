@@ -173,8 +173,7 @@ public final class InteractionListener extends ListenerAdapter {
             } catch (RuntimeException e) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("interaction {} failed (reference {})", event.getId(), reference, e);
-                reply = Reply.error("Something went wrong on our side (reference " + reference
-                        + "). Nothing was changed; try again, or give the reference to an admin.");
+                reply = Reply.ourFault("", reference, "Nothing was changed; try again, or give the reference to an admin.");
             }
             defer.cancel(false);
             try {

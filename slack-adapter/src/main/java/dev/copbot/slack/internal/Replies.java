@@ -63,8 +63,7 @@ final class Replies {
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("{} failed (reference {})", what, reference, e);
-            return Reply.error("Something went wrong on our side (reference " + reference
-                    + "). Please try again in a moment.");
+            return Reply.ourFault("", reference, "Please try again in a moment.");
         }
     }
 
