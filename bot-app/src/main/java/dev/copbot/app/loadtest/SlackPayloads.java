@@ -1,15 +1,12 @@
 package dev.copbot.app.loadtest;
 
+import com.slack.api.app_backend.SlackSignature;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Bodies shaped as Slack sends them (workspace T1, user U1, channel C1), and Slack's v0 signature for them. */
 public final class SlackPayloads {
@@ -104,16 +101,9 @@ public final class SlackPayloads {
         return out.toString();
     }
 
-    /** Slack's request signature: {@code v0=} HMAC-SHA256 of {@code v0:<timestamp>:<body>} with the signing secret. */
+    /** Slack's request signature ({@code v0=} HMAC-SHA256), as Bolt's own generator makes it. */
     public static String signature(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v0=" + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SlackSignature.Generator(secret).generate(Long.toString(timestamp), body);
     }
 
     /** Commands a member might type, for the load run: cheap ones, searches and expert lookups. */

@@ -36,7 +36,6 @@ public final class SlackRequests {
         return out.toString();
     }
 
-    /** An interactive payload (block_actions, view_submission): form-encoded {@code payload=<json>}. */
     /**
      * The form body of a click on one of our run-command buttons (value {@code command}, label {@code label}) in an
      * ephemeral message of #general, answered through {@code responseUrl}.
@@ -52,6 +51,7 @@ public final class SlackRequests {
                 + "\"action_ts\":\"1700000001.000000\"}]}");
     }
 
+    /** An interactive payload (block_actions, view_submission): form-encoded {@code payload=<json>}. */
     public static String interactive(String json) {
         return "payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
     }
