@@ -5,21 +5,21 @@ import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.ChangeLog;
 
 /**
- * The changes the discussion stores log for the search index to follow ({@link IndexFollowing} applies them). A
- * thread entry names the thread only: whoever applies it reads the thread as the store holds it then, so applying an
- * entry twice, or late, gives the same index.
+ * The changes the discussion stores log for the search index to follow ({@link IndexFollowing} applies them; the
+ * expert ledger reads them too). A thread entry names the thread only: whoever applies it reads the thread as the
+ * store holds it then, so applying an entry twice, or late, gives the same index.
  */
-final class IndexChanges {
+public final class IndexChanges {
     /** A message of the thread was posted, edited, deleted or reacted to. */
-    static final String THREAD = "thread";
+    public static final String THREAD = "thread";
     /** Everything of the channel was removed. */
-    static final String CHANNEL_PURGED = "channel-purged";
+    public static final String CHANNEL_PURGED = "channel-purged";
     /** Everything of the workspace (target: its channel id prefix) was removed. */
-    static final String WORKSPACE_PURGED = "workspace-purged";
+    public static final String WORKSPACE_PURGED = "workspace-purged";
     /** Someone joined or left a channel (detail: the user): cached access answers are forgotten. */
-    static final String MEMBER = "member";
+    public static final String MEMBER = "member";
     /** A channel was enabled or disabled for indexing: its cached visibility is forgotten. */
-    static final String CHANNEL = "channel";
+    public static final String CHANNEL = "channel";
 
     private IndexChanges() {}
 

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ import java.util.function.Consumer;
  * how every replica's index learns of it.
  */
 public final class MessageStore {
+    /** Bind variables per query: well under SQLite's and PostgreSQL's limits. */
+    private static final int IN_LIMIT = 500;
+
     private final Database db;
     private final ChannelStore channels;
     private final ChannelMembers members;
@@ -248,31 +252,43 @@ public final class MessageStore {
         return threads(List.of(key)).getOrDefault(key, List.of());
     }
 
-    /** Several threads at once (for batch indexing). */
+    /** Several threads at once (for batch indexing, and the threads an expert ranking weighs): two queries a channel. */
     public Map<ThreadKey, List<StoredMessage>> threads(List<ThreadKey> keys) {
+        Map<ChannelId, List<String>> rootsByChannel = new LinkedHashMap<>();
+        keys.forEach(k -> rootsByChannel.computeIfAbsent(k.channel(), c -> new ArrayList<>()).add(k.root()));
         Map<ThreadKey, List<StoredMessage>> out = new HashMap<>();
-        for (ThreadKey key : keys) {
-            Map<String, List<StoredMessage.StoredReaction>> reactions = new HashMap<>();
-            db.query("""
-                    SELECT r.message_id, r.user_id, r.emoji FROM reactions r JOIN messages m
-                      ON m.channel_id = r.channel_id AND m.message_id = r.message_id
-                    WHERE m.channel_id = ? AND m.thread_root = ? ORDER BY r.reacted_at""", rs -> {
-                reactions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new StoredMessage.StoredReaction(UserId.parse(rs.getString(2)), rs.getString(3)));
-                return null;
-            }, key.channel().toString(), key.root());
-            List<StoredMessage> messages = db.query("""
-                    SELECT message_id, author, text, posted_at FROM messages WHERE channel_id = ? AND thread_root = ?
-                    ORDER BY posted_at, message_id""",
-                    rs -> new StoredMessage(new MessageId(key.channel(), rs.getString(1)), key.root(),
-                            UserId.parse(rs.getString(2)), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
-                            reactions.getOrDefault(rs.getString(1), List.of())),
-                    key.channel().toString(), key.root());
-            if (!messages.isEmpty()) {
-                out.put(key, messages);
+        rootsByChannel.forEach((channel, allRoots) -> {
+            for (int from = 0; from < allRoots.size(); from += IN_LIMIT) {
+                List<String> roots = allRoots.subList(from, Math.min(allRoots.size(), from + IN_LIMIT));
+                readThreads(channel, roots, out);
             }
-        }
+        });
         return out;
+    }
+
+    private void readThreads(ChannelId channel, List<String> roots, Map<ThreadKey, List<StoredMessage>> out) {
+        String in = String.join(",", Collections.nCopies(roots.size(), "?"));
+        Object[] params = new Object[roots.size() + 1];
+        params[0] = channel.toString();
+        for (int i = 0; i < roots.size(); i++) {
+            params[i + 1] = roots.get(i);
+        }
+        Map<String, List<StoredMessage.StoredReaction>> reactions = new HashMap<>();
+        db.query("""
+                SELECT r.message_id, r.user_id, r.emoji FROM reactions r JOIN messages m
+                  ON m.channel_id = r.channel_id AND m.message_id = r.message_id
+                WHERE m.channel_id = ? AND m.thread_root IN (%s) ORDER BY r.reacted_at""".formatted(in), rs -> {
+            reactions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new StoredMessage.StoredReaction(UserId.parse(rs.getString(2)), rs.getString(3)));
+            return null;
+        }, params);
+        db.query("""
+                SELECT message_id, thread_root, author, text, posted_at FROM messages
+                WHERE channel_id = ? AND thread_root IN (%s) ORDER BY thread_root, posted_at, message_id""".formatted(in),
+                rs -> out.computeIfAbsent(new ThreadKey(channel, rs.getString(2)), k -> new ArrayList<>())
+                        .add(new StoredMessage(new MessageId(channel, rs.getString(1)), rs.getString(2),
+                                UserId.parse(rs.getString(3)), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)),
+                                reactions.getOrDefault(rs.getString(1), List.of()))), params);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -39,6 +40,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The embedded search backend: one Lucene document per thread, near-real-time readers, BM25. It is derived data: it
@@ -286,6 +288,7 @@ public final class SearchIndex implements AutoCloseable {
     private static Document document(ThreadDocument t, String workspace) {
         Document d = new Document();
         d.add(new StringField(KEY, t.key().asString(), Field.Store.YES));
+        d.add(new BinaryDocValuesField(KEY, new BytesRef(t.key().asString()))); // read per hit without the stored fields
         d.add(new StringField(WORKSPACE, workspace, Field.Store.NO));
         d.add(new StringField(CHANNEL, t.key().channel().toString(), Field.Store.NO));
         d.add(new TextField(TITLE, t.title(), Field.Store.YES));

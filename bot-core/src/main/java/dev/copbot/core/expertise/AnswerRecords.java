@@ -1,6 +1,7 @@
 package dev.copbot.core.expertise;
 
 import dev.copbot.core.discussion.ThreadDocument;
+import dev.copbot.core.discussion.ThreadKey;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.store.Database;
@@ -31,17 +32,25 @@ final class AnswerRecords {
     /** Replies (never roots) of the workspace of {@code idPrefix}, in threads started and replies posted by {@code now}. */
     static List<Reply> read(Database db, String idPrefix, Instant now) {
         long until = now.toEpochMilli();
+        return read(db, "SUBSTR(m.channel_id, 1, ?) = ? AND m.posted_at <= ? AND q.posted_at <= ?",
+                idPrefix.length(), idPrefix, until, until);
+    }
+
+    /** Every reply of one thread, whenever posted. */
+    static List<Reply> ofThread(Database db, ThreadKey thread) {
+        return read(db, "m.channel_id = ? AND m.thread_root = ?", thread.channel().toString(), thread.root());
+    }
+
+    private static List<Reply> read(Database db, String where, Object... params) {
         return db.query("""
                 SELECT m.channel_id, m.thread_root, m.author, m.posted_at,
                   CASE WHEN EXISTS (SELECT 1 FROM reactions x WHERE x.channel_id = m.channel_id
                       AND x.message_id = m.message_id AND x.user_id = q.author AND x.emoji IN (%s)) THEN 1 ELSE 0 END,
                   CASE WHEN m.author = q.author THEN 1 ELSE 0 END
                 FROM messages m JOIN messages q ON q.channel_id = m.channel_id AND q.message_id = m.thread_root
-                WHERE m.message_id <> m.thread_root AND SUBSTR(m.channel_id, 1, ?) = ?
-                  AND m.posted_at <= ? AND q.posted_at <= ?""".formatted(ACCEPTED),
+                WHERE m.message_id <> m.thread_root AND %s""".formatted(ACCEPTED, where),
                 rs -> new Reply(ChannelId.parse(rs.getString(1)), rs.getString(2), UserId.parse(rs.getString(3)),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5) == 1, rs.getInt(6) == 1),
-                idPrefix.length(), idPrefix, until, until);
+                        Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5) == 1, rs.getInt(6) == 1), params);
     }
 
     /**

@@ -3,8 +3,11 @@ package dev.copbot.core.expertise;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.StoredMessage;
+import dev.copbot.core.discussion.ThreadDocument;
+import dev.copbot.core.discussion.ThreadKey;
 import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.platform.ChannelId;
+import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +64,7 @@ public final class ExpertFinder {
     private final Permalinks permalinks;
     private final Weights weights;
     private final KudosStore kudos;
+    private final AnswerLedger ledger;
 
     public ExpertFinder(Discussions discussions, SkillStore skills, ExpertPreferences preferences, Permalinks permalinks,
                         KudosStore kudos, Weights weights) {
@@ -70,7 +74,11 @@ public final class ExpertFinder {
         this.preferences = preferences;
         this.permalinks = permalinks;
         this.weights = weights;
+        this.ledger = new AnswerLedger(discussions.store().database());
     }
+
+    /** A proof before its title and link are looked up, which only the shown experts need. */
+    private record Draft(ThreadKey thread, MessageId answer, boolean accepted, boolean thanked, int kudos, double weight) {}
 
     /** What one person showed on the matching threads. */
     private static final class Tally {
@@ -80,53 +88,66 @@ public final class ExpertFinder {
         int answered;
         int kudos;
         Instant latest;
-        final List<Proof> proofs = new ArrayList<>();
+        final List<Draft> proofs = new ArrayList<>();
         final List<String> skills = new ArrayList<>();
     }
 
     /** The best {@code limit} people for the topic, best first, as seen by {@code asker} at {@code now}. */
     public List<Expert> find(UserId asker, String topic, List<ChannelId> channels, Instant now, int limit) {
         Map<UserId, Tally> people = new HashMap<>();
-        addTopical(asker, topic, channels, now, people);
+        Map<ThreadKey, List<StoredMessage>> threads = addTopical(asker, topic, channels, now, people);
         addDeclaredSkills(asker, topic, people);
         Set<ChannelId> within = Set.copyOf(channels);
-        Prior prior = Prior.of(AnswerRecords.strongest(AnswerRecords.read(discussions.store().database(), asker.idPrefix(), now),
-                c -> (within.isEmpty() || within.contains(c)) && discussions.access().mayRead(asker, c), false), now);
+        Prior prior = ledger.prior(asker.idPrefix(),
+                c -> (within.isEmpty() || within.contains(c)) && discussions.access().mayRead(asker, c), now);
         Set<UserId> candidates = new HashSet<>(people.keySet());
         candidates.addAll(prior.record().keySet());
         Map<UserId, ExpertPreferences.Preference> prefs = preferences.inScope(asker);
-        List<Expert> out = new ArrayList<>();
+        // Score everyone, then dress up only the few shown: a workspace has thousands with a record.
+        record Scored(UserId person, double score, double record) {}
+        List<Scored> scored = new ArrayList<>();
         for (UserId person : candidates) {
             ExpertPreferences.Preference pref = prefs.getOrDefault(person, ExpertPreferences.NONE);
             if (person.equals(asker) || !person.sameScope(asker) || Evidence.isBot(person) || pref.optedOut()) {
                 continue;
             }
-            Tally t = people.getOrDefault(person, new Tally());
-            boolean away = pref.awayAt(now);
-            double score = t.topical / weights.topicalScale() + prior.scaledRecord(person)
-                    + weights.recency() * prior.scaledRecent(person) + (t.skills.isEmpty() ? 0 : weights.skill());
-            t.proofs.sort(Comparator.comparingDouble(Proof::weight).reversed());
-            int[] record = prior.countsOf(person);
-            out.add(new Expert(person, score * (away ? weights.awayFactor() : 1), t.accepted, t.thanked, t.answered, t.kudos,
-                    Optional.ofNullable(t.latest), List.copyOf(t.skills), List.copyOf(t.proofs.subList(0,
-                    Math.min(3, t.proofs.size()))), away, away ? pref.awayUntil() : Optional.empty(), t.topical,
-                    record[0], record[1]));
+            Tally t = people.get(person);
+            double score = (t == null ? 0 : t.topical / weights.topicalScale() + (t.skills.isEmpty() ? 0 : weights.skill()))
+                    + prior.scaledRecord(person) + weights.recency() * prior.scaledRecent(person);
+            scored.add(new Scored(person, score * (pref.awayAt(now) ? weights.awayFactor() : 1), prior.p(person)));
         }
-        out.sort(Comparator.comparingDouble(Expert::score).reversed()
-                .thenComparing(e -> -prior.p(e.user())).thenComparing(e -> e.user().toString()));
-        return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+        scored.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
+                : a.record() != b.record() ? Double.compare(b.record(), a.record())
+                : a.person().toString().compareTo(b.person().toString()));
+        List<Expert> out = new ArrayList<>();
+        for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+            ExpertPreferences.Preference pref = prefs.getOrDefault(s.person(), ExpertPreferences.NONE);
+            Tally t = people.getOrDefault(s.person(), new Tally());
+            boolean away = pref.awayAt(now);
+            t.proofs.sort(Comparator.comparingDouble(Draft::weight).reversed());
+            List<Proof> proofs = t.proofs.stream().limit(3).map(d -> new Proof(permalinks.of(d.answer()),
+                    d.thread().channel(), d.thread().root(), ThreadDocument.of(d.thread(), threads.get(d.thread())).title(),
+                    d.accepted(), d.thanked(), d.kudos(), d.weight())).toList();
+            int[] record = prior.countsOf(s.person());
+            out.add(new Expert(s.person(), s.score(), t.accepted, t.thanked, t.answered, t.kudos,
+                    Optional.ofNullable(t.latest), List.copyOf(t.skills), proofs, away,
+                    away ? pref.awayUntil() : Optional.empty(), t.topical, record[0], record[1]));
+        }
+        return List.copyOf(out);
     }
 
     /** T: the answerers of the best-matching threads, by the thread's share of the best match and how they were received. */
-    private void addTopical(UserId asker, String topic, List<ChannelId> channels, Instant now, Map<UserId, Tally> people) {
+    private Map<ThreadKey, List<StoredMessage>> addTopical(UserId asker, String topic, List<ChannelId> channels,
+                                                           Instant now, Map<UserId, Tally> people) {
         List<TopicalMatch.Hit> hits = TopicalMatch.top(discussions, asker, topic, channels, now);
         if (hits.isEmpty()) {
-            return;
+            return Map.of();
         }
+        Map<ThreadKey, List<StoredMessage>> threads = discussions.store().threads(hits.stream().map(TopicalMatch.Hit::key).toList());
         double top = hits.get(0).score();
         for (TopicalMatch.Hit hit : hits) {
             double relevance = Math.pow(hit.score() / top, weights.relevancePower());
-            List<StoredMessage> messages = discussions.store().thread(hit.key());
+            List<StoredMessage> messages = threads.getOrDefault(hit.key(), List.of());
             Map<UserId, Integer> thanked = kudos.onThread(hit.key());
             for (Evidence.Answer found : Evidence.of(messages, now)) {
                 int kudosHere = thanked.getOrDefault(found.person(), 0);
@@ -149,11 +170,11 @@ public final class ExpertFinder {
                 if (t.latest == null || found.at().isAfter(t.latest)) {
                     t.latest = found.at();
                 }
-                String link = permalinks.of(found.message());
-                t.proofs.add(new Proof(link, hit.key().channel(), hit.key().root(), hit.title(),
-                        s == Evidence.Strength.ACCEPTED, s == Evidence.Strength.THANKED, kudosHere, w));
+                t.proofs.add(new Draft(hit.key(), found.message(), s == Evidence.Strength.ACCEPTED,
+                        s == Evidence.Strength.THANKED, kudosHere, w));
             }
         }
+        return threads;
     }
 
     /** People of the asker's workspace whose declared skills match words of the topic. */

@@ -13,7 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -33,7 +35,7 @@ import org.apache.lucene.util.BytesRef;
  */
 final class TopicalMatch {
     /** A matching thread and its BM25 score. */
-    record Hit(ThreadKey key, double score, String title) {}
+    record Hit(ThreadKey key, double score) {}
 
     /** How many of the best-matching threads vote: 50 was best of 10–200 on the Stack Exchange dumps (robust.py). */
     static final int THREADS = 50;
@@ -42,9 +44,9 @@ final class TopicalMatch {
     /** BM25 length normalisation: mild, since long threads are long because many answered, not because off topic. */
     static final float B = 0.4f;
 
-    // The thread index's field names (SearchIndex): its whole text, workspace, channel and the root's time.
+    // The thread index's field names (SearchIndex): its whole text, workspace, channel, the root's time and the key.
     private static final String TEXT = "text", WORKSPACE = "workspace", CHANNEL = "channel", POSTED = "posted",
-            KEY = "key", TITLE = "title";
+            KEY = "key";
     private static final BM25Similarity SIMILARITY = new BM25Similarity(K1, B);
 
     private TopicalMatch() {}
@@ -74,16 +76,28 @@ final class TopicalMatch {
             searcher.setSimilarity(SIMILARITY);
             try {
                 TopDocs top = searcher.search(query, THREADS);
-                StoredFields stored = searcher.storedFields();
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 List<Hit> out = new ArrayList<>();
                 for (ScoreDoc sd : top.scoreDocs) {
-                    var d = stored.document(sd.doc, Set.of(KEY, TITLE));
-                    out.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE)));
+                    out.add(new Hit(ThreadKey.parse(key(leaves.get(ReaderUtil.subIndex(sd.doc, leaves)), sd.doc)), sd.score));
                 }
                 return out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * The thread key of a hit, from its doc value: reading it from the stored fields would unpack the whole stored
+     * thread, which was most of the time of a question. Segments written before the doc value existed fall back.
+     */
+    private static String key(LeafReaderContext leaf, int doc) throws IOException {
+        BinaryDocValues keys = leaf.reader().getBinaryDocValues(KEY);
+        int local = doc - leaf.docBase;
+        if (keys != null && keys.advanceExact(local)) {
+            return keys.binaryValue().utf8ToString();
+        }
+        return leaf.reader().storedFields().document(local, Set.of(KEY)).get(KEY);
     }
 }

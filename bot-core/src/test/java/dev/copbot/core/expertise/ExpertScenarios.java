@@ -2,6 +2,7 @@ package dev.copbot.core.expertise;
 
 import dev.copbot.core.testing.OnEachStore;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.Channel;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import java.util.HashMap;
@@ -231,5 +233,55 @@ abstract class ExpertScenarios extends OnEachStore {
         assertThat(users(r)).containsExactly("UDECL");
         assertThat((String) list(r).get(0).get("reason")).isEqualTo("ranked by a declared skill only: terraform");
         assertThat(r.data()).containsEntry("evidence", false);
+    }
+
+    @Test
+    void theLedgerCountsWhatReadingEveryReplyCounts() {
+        AnswerLedger ledger = new AnswerLedger(db);
+        for (String asker : List.of("UQ", "ULEAD")) {
+            // NOW is after every reply (the kept sums); ten days earlier is before thread 4's (the store read as of then)
+            for (Instant now : List.of(NOW, NOW.minusSeconds(86_400 * 10))) {
+                assertSamePrior(ledger, asker, now);
+            }
+        }
+        Prior leadSees = ledger.prior("slack:T1:", c -> bot.bot().discussions().access().mayRead(user("ULEAD"), c), NOW);
+        assertThat(leadSees.record()).containsKey(user("USECRET"));
+        assertThat(ledger.prior("slack:T1:", c -> bot.bot().discussions().access().mayRead(user("UQ"), c), NOW).record())
+                .doesNotContainKey(user("USECRET"));
+
+        // A new accepted answer, a reaction taken back, a deleted reply: each thread is read again from the change log.
+        thread(KAFKA, "11", "UASK4", "Kafka rebalance storms", NOW.minusSeconds(3600),
+                reply("UANS", "Use static membership.", "white_check_mark"));
+        bot.bot().handle(new Inbound.ReactionRemoved(new Reaction(new MessageId(KAFKA.id(), "1.1"), user("UASK1"),
+                "white_check_mark"), NOW.minusSeconds(60)));
+        bot.bot().handle(new Inbound.MessageDeleted(new MessageId(KAFKA.id(), "6.1"), NOW.minusSeconds(30)));
+        assertSamePrior(ledger, "UQ", NOW);
+        assertThat(ledger.prior("slack:T1:", c -> true, NOW).countsOf(user("UACC"))).containsExactly(0, 1);
+        // One channel of three (a community's): summed from that channel alone, not the total less the others.
+        Channel streams = new Channel(ChannelId.parse("slack:T1:C300"), "streams", Visibility.PUBLIC);
+        bot.indexChannel(streams, NOW);
+        thread(streams, "12", "UASK5", "Kafka streams state stores", NOW.minusSeconds(600), reply("UNEW", "RocksDB.", null));
+        assertSamePrior(ledger, c -> c.equals(KAFKA.id()), NOW);
+        assertSamePrior(ledger, c -> c.equals(streams.id()), NOW);
+
+        // A purge reads everything again.
+        bot.bot().handle(new Inbound.ChannelRemoved(KAFKA.id(), NOW));
+        assertSamePrior(ledger, "UQ", NOW);
+        assertThat(ledger.prior("slack:T1:", c -> true, NOW).record()).containsOnlyKeys(user("USECRET"), user("UNEW"));
+    }
+
+    private void assertSamePrior(AnswerLedger ledger, String asker, Instant now) {
+        assertSamePrior(ledger, c -> bot.bot().discussions().access().mayRead(user(asker), c), now);
+    }
+
+    private void assertSamePrior(AnswerLedger ledger, Predicate<ChannelId> readable, Instant now) {
+        Prior kept = ledger.prior("slack:T1:", readable, now);
+        Prior read = Prior.of(AnswerRecords.strongest(AnswerRecords.read(db, "slack:T1:", now), readable, false), now);
+        assertThat(kept.record().keySet()).as("at %s", now).isEqualTo(read.record().keySet());
+        for (UserId u : read.record().keySet()) {
+            assertThat(kept.scaledRecord(u)).isCloseTo(read.scaledRecord(u), within(1e-9));
+            assertThat(kept.scaledRecent(u)).isCloseTo(read.scaledRecent(u), within(1e-9));
+            assertThat(kept.countsOf(u)).containsExactly(read.countsOf(u));
+        }
     }
 }
