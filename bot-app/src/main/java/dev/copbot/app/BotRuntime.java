@@ -95,6 +95,14 @@ public final class BotRuntime implements AutoCloseable {
             SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
             bot.discussions().reconcile();
+            Thread.ofVirtual().name("copbot-experts-warm-up").start(() -> {
+                try {
+                    bot.experts().warmUp();
+                } catch (RuntimeException e) {
+                    log.warn("reading the answers for expert finding ahead failed; the first question reads them: {}",
+                            e.toString());
+                }
+            });
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "copbot-index-flush");
                 t.setDaemon(true);

@@ -67,4 +67,10 @@ public final class ChannelStore {
                 AND EXISTS (SELECT 1 FROM messages m WHERE m.channel_id = ch.id)""",
                 rs -> ChannelId.parse(rs.getString(1)), prefix.length(), prefix);
     }
+
+    /** The id prefixes of the workspaces (and servers) the store knows channels of. */
+    public List<String> workspacePrefixes() {
+        return db.query("SELECT id FROM channels", rs -> ChannelId.parse(rs.getString(1))).stream()
+                .map(c -> c.platform().idPrefix(c.scope())).distinct().toList();
+    }
 }

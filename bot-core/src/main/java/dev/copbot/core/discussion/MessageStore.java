@@ -273,15 +273,19 @@ public final class MessageStore {
         for (int i = 0; i < roots.size(); i++) {
             params[i + 1] = roots.get(i);
         }
+        Object[] twice = new Object[params.length + 1];
+        twice[0] = params[0];
+        System.arraycopy(params, 0, twice, 1, params.length);
         Map<String, List<StoredMessage.StoredReaction>> reactions = new HashMap<>();
+        // Driven by the threads' messages: a join let SQLite walk every reaction of the channel (56 ms, not 1 ms, at 1M).
         db.query("""
-                SELECT r.message_id, r.user_id, r.emoji FROM reactions r JOIN messages m
-                  ON m.channel_id = r.channel_id AND m.message_id = r.message_id
-                WHERE m.channel_id = ? AND m.thread_root IN (%s) ORDER BY r.reacted_at""".formatted(in), rs -> {
+                SELECT message_id, user_id, emoji FROM reactions WHERE channel_id = ? AND message_id IN
+                  (SELECT message_id FROM messages WHERE channel_id = ? AND thread_root IN (%s))
+                ORDER BY reacted_at""".formatted(in), rs -> {
             reactions.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new StoredMessage.StoredReaction(UserId.parse(rs.getString(2)), rs.getString(3)));
             return null;
-        }, params);
+        }, twice);
         db.query("""
                 SELECT message_id, thread_root, author, text, posted_at FROM messages
                 WHERE channel_id = ? AND thread_root IN (%s) ORDER BY thread_root, posted_at, message_id""".formatted(in),

@@ -43,6 +43,14 @@ final class AnswerLedger {
         this.db = db;
     }
 
+    /** Reads the workspace's answers now, so that the first question after a start does not wait for it. */
+    void warmUp(String idPrefix) {
+        Book book = books.computeIfAbsent(idPrefix, Book::new);
+        synchronized (book) {
+            book.catchUp();
+        }
+    }
+
     /** The prior over the channels {@code readable} lets through, from the workspace's answers posted by {@code now}. */
     Prior prior(String idPrefix, Predicate<ChannelId> readable, Instant now) {
         Book book = books.computeIfAbsent(idPrefix, Book::new);

@@ -42,6 +42,9 @@ final class AnswerRecords {
     }
 
     private static List<Reply> read(Database db, String where, Object... params) {
+        // Hundreds of thousands of rows name a few channels and people: parse each id once.
+        Map<String, ChannelId> channels = new HashMap<>();
+        Map<String, UserId> people = new HashMap<>();
         return db.query("""
                 SELECT m.channel_id, m.thread_root, m.author, m.posted_at,
                   CASE WHEN EXISTS (SELECT 1 FROM reactions x WHERE x.channel_id = m.channel_id
@@ -49,8 +52,9 @@ final class AnswerRecords {
                   CASE WHEN m.author = q.author THEN 1 ELSE 0 END
                 FROM messages m JOIN messages q ON q.channel_id = m.channel_id AND q.message_id = m.thread_root
                 WHERE m.message_id <> m.thread_root AND %s""".formatted(ACCEPTED, where),
-                rs -> new Reply(ChannelId.parse(rs.getString(1)), rs.getString(2), UserId.parse(rs.getString(3)),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getInt(5) == 1, rs.getInt(6) == 1), params);
+                rs -> new Reply(channels.computeIfAbsent(rs.getString(1), ChannelId::parse), rs.getString(2),
+                        people.computeIfAbsent(rs.getString(3), UserId::parse), Instant.ofEpochMilli(rs.getLong(4)),
+                        rs.getInt(5) == 1, rs.getInt(6) == 1), params);
     }
 
     /**

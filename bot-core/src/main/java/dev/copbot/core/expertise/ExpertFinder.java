@@ -80,6 +80,16 @@ public final class ExpertFinder {
     /** A proof before its title and link are looked up, which only the shown experts need. */
     private record Draft(ThreadKey thread, MessageId answer, boolean accepted, boolean thanked, int kudos, double weight) {}
 
+    /**
+     * Reads every workspace's answers into the ledger (seconds at a million messages): run once in the background
+     * after a start, so the first question does not pay for it (a question asked meanwhile waits for it instead).
+     */
+    public void warmUp() {
+        for (String workspace : discussions.store().channels().workspacePrefixes()) {
+            ledger.warmUp(workspace);
+        }
+    }
+
     /** What one person showed on the matching threads. */
     private static final class Tally {
         double topical;
