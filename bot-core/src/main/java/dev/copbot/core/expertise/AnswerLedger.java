@@ -79,19 +79,25 @@ final class AnswerLedger {
         double record;
         double recent;
 
-        void add(AnswerRecords.Answered a, long reference, int sign) {
-            double w = a.accepted() ? Prior.ACCEPTED : 1;
+        void add(boolean accepted, long at, long reference, int sign) {
+            double w = accepted ? Prior.ACCEPTED : 1;
             answered += sign;
-            accepted += a.accepted() ? sign : 0;
+            this.accepted += accepted ? sign : 0;
             record += sign * w;
-            recent += sign * w * Math.pow(2, (a.at().toEpochMilli() - reference) / HALF_LIFE_MILLIS);
+            recent += sign * w * Math.pow(2, (at - reference) / HALF_LIFE_MILLIS);
         }
     }
 
-    /** One workspace's answers, as of {@link #position} in the change log. */
+    /**
+     * One workspace's answers, as of {@link #position} in the change log. Each thread keeps what it counted, to take it
+     * back when the thread changes, packed as two longs an answer (the time; the person's number and whether accepted):
+     * a million messages hold about 700 000 answers.
+     */
     private final class Book {
         final String idPrefix;
-        final Map<ThreadKey, List<AnswerRecords.Answered>> threads = new HashMap<>();
+        final Map<ChannelId, Map<String, long[]>> threads = new HashMap<>();
+        final List<UserId> people = new ArrayList<>();
+        final Map<UserId, Integer> numbers = new HashMap<>();
         final Map<ChannelId, Map<UserId, Sums>> channels = new HashMap<>();
         /** The sums over every channel: most askers may read most channels, and taking a few away is quicker. */
         final Map<UserId, Sums> total = new HashMap<>();
@@ -149,40 +155,61 @@ final class AnswerLedger {
             priors.clear();
             latest = Long.MIN_VALUE;
             reference = System.currentTimeMillis();
-            Map<ThreadKey, List<AnswerRecords.Reply>> byThread = new HashMap<>();
-            for (AnswerRecords.Reply r : AnswerRecords.read(db, idPrefix, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-                byThread.computeIfAbsent(new ThreadKey(r.channel(), r.root()), k -> new ArrayList<>()).add(r);
+            List<AnswerRecords.Reply> thread = new ArrayList<>();
+            AnswerRecords.readEachByThread(db, idPrefix, r -> {
+                if (!thread.isEmpty() && !(thread.get(0).root().equals(r.root()) && thread.get(0).channel().equals(r.channel()))) {
+                    put(new ThreadKey(thread.get(0).channel(), thread.get(0).root()), thread);
+                    thread.clear();
+                }
+                thread.add(r);
+            });
+            if (!thread.isEmpty()) {
+                put(new ThreadKey(thread.get(0).channel(), thread.get(0).root()), thread);
             }
-            byThread.forEach(this::put);
             position = head; // changes after the head was read are applied again next time: reading a thread is idempotent
         }
 
         /** Replaces what the thread counted with what its replies count now. */
         private void put(ThreadKey thread, List<AnswerRecords.Reply> replies) {
             Map<UserId, Sums> inChannel = channels.computeIfAbsent(thread.channel(), c -> new HashMap<>());
-            List<AnswerRecords.Answered> before = threads.remove(thread);
+            Map<String, long[]> inThreads = threads.computeIfAbsent(thread.channel(), c -> new HashMap<>());
+            long[] before = inThreads.remove(thread.root());
             if (before != null) {
-                before.forEach(a -> {
-                    inChannel.get(a.person()).add(a, reference, -1);
-                    total.get(a.person()).add(a, reference, -1);
-                });
+                count(before, inChannel, -1);
             }
             List<AnswerRecords.Answered> now = AnswerRecords.strongest(replies, c -> true, false);
             for (AnswerRecords.Reply r : replies) {
                 latest = Math.max(latest, r.at().toEpochMilli());
             }
             if (!now.isEmpty()) {
-                threads.put(thread, now);
-                now.forEach(a -> {
-                    inChannel.computeIfAbsent(a.person(), p -> new Sums()).add(a, reference, 1);
-                    total.computeIfAbsent(a.person(), p -> new Sums()).add(a, reference, 1);
-                });
+                long[] packed = new long[now.size() * 2];
+                for (int i = 0; i < now.size(); i++) {
+                    AnswerRecords.Answered a = now.get(i);
+                    int number = numbers.computeIfAbsent(a.person(), p -> {
+                        people.add(p);
+                        return people.size() - 1;
+                    });
+                    packed[2 * i] = a.at().toEpochMilli();
+                    packed[2 * i + 1] = ((long) number << 1) | (a.accepted() ? 1 : 0);
+                }
+                inThreads.put(thread.root(), packed);
+                count(packed, inChannel, 1);
             }
             if (before != null) {
-                for (AnswerRecords.Answered a : before) {
-                    inChannel.computeIfPresent(a.person(), (p, s) -> s.answered == 0 ? null : s);
-                    total.computeIfPresent(a.person(), (p, s) -> s.answered == 0 ? null : s);
+                for (int i = 1; i < before.length; i += 2) {
+                    UserId person = people.get((int) (before[i] >>> 1));
+                    inChannel.computeIfPresent(person, (p, s) -> s.answered == 0 ? null : s);
+                    total.computeIfPresent(person, (p, s) -> s.answered == 0 ? null : s);
                 }
+            }
+        }
+
+        private void count(long[] packed, Map<UserId, Sums> inChannel, int sign) {
+            for (int i = 0; i < packed.length; i += 2) {
+                UserId person = people.get((int) (packed[i + 1] >>> 1));
+                boolean accepted = (packed[i + 1] & 1) == 1;
+                inChannel.computeIfAbsent(person, p -> new Sums()).add(accepted, packed[i], reference, sign);
+                total.computeIfAbsent(person, p -> new Sums()).add(accepted, packed[i], reference, sign);
             }
         }
 

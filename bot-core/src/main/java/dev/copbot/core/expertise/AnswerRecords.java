@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +43,19 @@ final class AnswerRecords {
         return read(db, "m.channel_id = ? AND m.thread_root = ?", thread.channel().toString(), thread.root());
     }
 
+    /** Every reply of the workspace, whenever posted, handed over one by one in thread order (none held at once). */
+    static void readEachByThread(Database db, String idPrefix, Consumer<Reply> each) {
+        read(db, "SUBSTR(m.channel_id, 1, ?) = ? ORDER BY m.channel_id, m.thread_root", r -> {
+            each.accept(r);
+            return null;
+        }, idPrefix.length(), idPrefix);
+    }
+
     private static List<Reply> read(Database db, String where, Object... params) {
+        return read(db, where, r -> r, params);
+    }
+
+    private static <T> List<T> read(Database db, String where, Function<Reply, T> then, Object... params) {
         // Hundreds of thousands of rows name a few channels and people: parse each id once.
         Map<String, ChannelId> channels = new HashMap<>();
         Map<String, UserId> people = new HashMap<>();
@@ -52,9 +66,9 @@ final class AnswerRecords {
                   CASE WHEN m.author = q.author THEN 1 ELSE 0 END
                 FROM messages m JOIN messages q ON q.channel_id = m.channel_id AND q.message_id = m.thread_root
                 WHERE m.message_id <> m.thread_root AND %s""".formatted(ACCEPTED, where),
-                rs -> new Reply(channels.computeIfAbsent(rs.getString(1), ChannelId::parse), rs.getString(2),
+                rs -> then.apply(new Reply(channels.computeIfAbsent(rs.getString(1), ChannelId::parse), rs.getString(2),
                         people.computeIfAbsent(rs.getString(3), UserId::parse), Instant.ofEpochMilli(rs.getLong(4)),
-                        rs.getInt(5) == 1, rs.getInt(6) == 1), params);
+                        rs.getInt(5) == 1, rs.getInt(6) == 1)), params);
     }
 
     /**
