@@ -37,6 +37,8 @@ public final class ExpertsBenchmark {
     }
 
     public void run(int messages, Path dir) throws Exception {
+        SearchBenchmark.HeapSampler heap = new SearchBenchmark.HeapSampler();
+        heap.start();
         // One person asks everything: no rate limit, or the benchmark would measure the brake.
         Settings settings = new ConfigLoader(Map.of("COPBOT_EXPERTS_PER_MINUTE", "0", "COPBOT_ASKS_PER_MINUTE", "0",
                 "COPBOT_SEARCHES_PER_MINUTE", "0")).load(Optional.empty(), Optional.of(dir));
@@ -70,6 +72,9 @@ public final class ExpertsBenchmark {
             }));
             out.printf(Locale.ROOT, "ask      %,d posts and DMs sent to the fake Slack%n", port.sent());
         }
+        heap.stop();
+        out.printf(Locale.ROOT, "heap     peak in use %d MB (sampled every 20 ms), max allowed %d MB%n",
+                heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
     private static ChannelId where() {
