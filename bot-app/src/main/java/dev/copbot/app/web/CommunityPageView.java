@@ -16,6 +16,7 @@ import dev.copbot.core.life.LifeFigures;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
+import dev.copbot.core.reply.Plural;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -65,7 +66,7 @@ final class CommunityPageView {
         HealthFigures month = figures.health(c, viewer, now.minus(LifeFigures.DEFAULT_PERIOD), now);
         List<LabelledValue> health = List.of(
                 new LabelledValue("Members", Long.toString(month.members())),
-                new LabelledValue("Active participants", month.active() + " (" + month.activeMembers() + " members, "
+                new LabelledValue("Active participants", month.active() + " (" + Plural.count(month.activeMembers(), "member") + ", "
                         + LifeFigures.percent(month.activeShare()) + " of members)"),
                 new LabelledValue("Questions", month.asked() + " asked, " + month.answered() + " answered ("
                         + LifeFigures.percent(month.answerRate()) + ")"),
