@@ -15,6 +15,7 @@ final class Pages {
     private final AuditView audit;
     private final SearchView search;
     private final OwnPage me;
+    private final CsvExport csv;
 
     Pages(CopBot bot, Optional<String> publicUrl, Templates templates) {
         this.templates = templates;
@@ -23,6 +24,7 @@ final class Pages {
         this.audit = new AuditView(bot);
         this.search = new SearchView(bot);
         this.me = new OwnPage(bot);
+        this.csv = new CsvExport(bot);
     }
 
     HttpResponse communities(WebSession s, FormData query) {
@@ -42,6 +44,7 @@ final class Pages {
             case DashboardRoute.PREFIX + "/audit" -> s.admin()
                     ? page("audit", frame("Audit", "audit", s), audit.of(s.user()))
                     : message(403, s, "For admins", "The audit is for admins, as /cop audit is in chat.");
+            case DashboardRoute.PREFIX + "/communities.csv" -> csv.communities(s.user());
             case DashboardRoute.PREFIX + "/search" -> page("search", frame("Search", "search", s), search.of(s, form));
             case DashboardRoute.PREFIX + "/me" -> post ? me.change(s, form)
                     : page("me", frame("Your page", "me", s), me.of(s, form.getOr("done", ""), form.getOr("error", "")));

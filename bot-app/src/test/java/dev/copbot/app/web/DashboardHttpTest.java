@@ -160,6 +160,25 @@ class DashboardHttpTest {
     }
 
     @Test
+    void theCsvHasHealthsNumbersForWhatTheViewerMaySee() throws Exception {
+        HttpResponse<String> csv = signedIn("alice").get("/dashboard/communities.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d ->
+                assertThat(d).startsWith("attachment; filename=\"communities-"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo(CsvExport.HEADER);
+        assertThat(lines).hasSize(2).noneMatch(l -> l.startsWith("secret-club"));
+        java.util.Map<?, ?> health = (java.util.Map<?, ?>) fx.ok("alice", "health kafka").data().get("health");
+        String[] kafka = lines.get(1).split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+        assertThat(kafka[0]).isEqualTo("kafka");
+        assertThat(kafka[3]).isEqualTo(health.get("members").toString());
+        assertThat(kafka[4]).isEqualTo(health.get("active").toString());
+        assertThat(kafka[9]).isEqualTo(health.get("answerRate").toString());
+        assertThat(kafka[10]).isEqualTo(health.get("medianFirstAnswerMinutes").toString());
+        assertThat(CsvExport.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvExport.cell("-0.5")).isEqualTo("-0.5");
+    }
+
+    @Test
     void signInIsRateLimited() throws Exception {
         WebClient c = new WebClient(fx.base);
         int limited = 0;
