@@ -90,8 +90,12 @@ public final class DashboardRoute implements BotHttpServer.Handler {
             return pages.communities(s, form);
         }
         if (path.startsWith(PREFIX + "/communities/")) {
-            String name = URLDecoder.decode(path.substring((PREFIX + "/communities/").length()), StandardCharsets.UTF_8);
-            return pages.community(s, name);
+            String typed = path.substring((PREFIX + "/communities/").length());
+            try {
+                return pages.community(s, URLDecoder.decode(typed, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                return pages.message(404, s, "No such community", "That address is not one of a community.");
+            }
         }
         return pages.other(path, s, form, post);
     }
