@@ -11,8 +11,6 @@ import dev.copbot.core.dashboard.WebSessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,12 +88,8 @@ public final class DashboardRoute implements BotHttpServer.Handler {
             return pages.communities(s, form);
         }
         if (path.startsWith(PREFIX + "/communities/")) {
-            String typed = path.substring((PREFIX + "/communities/").length());
-            try {
-                return pages.community(s, URLDecoder.decode(typed, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                return pages.message(404, s, "No such community", "That address is not one of a community.");
-            }
+            // The server hands over the path already %-decoded: decoding again would misread a '+' or '%'.
+            return pages.community(s, path.substring((PREFIX + "/communities/").length()));
         }
         return pages.other(path, s, form, post);
     }
