@@ -41,7 +41,7 @@ final class SearchView {
         if (reply.data().get("results") instanceof List<?> results) {
             for (Object o : results) {
                 if (o instanceof Map<?, ?> r) {
-                    hits.add(new SearchHit(text(r, "title"), "#" + text(r, "channel_name"), text(r, "date"),
+                    hits.add(new SearchHit(text(r, "title"), text(r, "channel_name"), text(r, "date"),
                             text(r, "snippet"), Boolean.TRUE.equals(r.get("solved")),
                             r.get("replies") instanceof Number n ? n.intValue() : 0, text(r, "permalink")));
                 }

@@ -116,7 +116,7 @@ class DashboardBrowserTest {
         browser.findElement(By.linkText("Search")).click();
         browser.findElement(By.id("q")).sendKeys("consumer lag");
         browser.findElement(By.id("q")).submit();
-        assertThat(page()).contains("Consumer lag after every deploy").doesNotContain("secret roadmap");
+        assertThat(page()).contains("Consumer lag after every deploy", "#kafka,").doesNotContain("secret roadmap", "##");
         shot("05-search");
 
         browser.findElement(By.linkText("Your page")).click();
