@@ -4,12 +4,17 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import dev.copbot.core.command.CommandRouter;
 import dev.copbot.core.command.Registry;
 import dev.copbot.core.command.UserError;
+import dev.copbot.core.community.Privacy;
+import dev.copbot.core.dashboard.Dashboard;
 import dev.copbot.core.discussion.Discussions;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.event.Events;
 import dev.copbot.core.expertise.AskExperts;
 import dev.copbot.core.expertise.ExpertFinder;
+import dev.copbot.core.expertise.ExpertPreferences;
+import dev.copbot.core.kudos.KudosStore;
 import dev.copbot.core.life.CommunityLife;
+import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.ChatPorts;
@@ -79,6 +84,36 @@ public final class CopBot {
     /** Events: reminders to plan, calendar feeds to serve. */
     public Events events() {
         return features.events;
+    }
+
+    /** The web dashboard's sign-in links and sessions. */
+    public Dashboard dashboard() {
+        return features.dashboard;
+    }
+
+    /** Which communities and private channel names a person may see: the one rule every view applies. */
+    public Privacy privacy() {
+        return features.privacy;
+    }
+
+    /** The bot's one clock: views other than chat tell time by it too. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Who opted out of expert lists or is away: what a person's own page shows. */
+    public ExpertPreferences expertPreferences() {
+        return features.preferences;
+    }
+
+    /** Kudos given and received. */
+    public KudosStore kudos() {
+        return features.kudos;
+    }
+
+    /** People's display names. */
+    public UserDirectory users() {
+        return features.users;
     }
 
     /** Every feature's scheduled jobs: the process's one scheduler must know them all (recurring ones it starts). */

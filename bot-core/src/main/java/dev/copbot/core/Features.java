@@ -8,6 +8,8 @@ import dev.copbot.core.community.CommunityCommands;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.community.MemberList;
 import dev.copbot.core.community.Privacy;
+import dev.copbot.core.dashboard.Dashboard;
+import dev.copbot.core.dashboard.WebSessions;
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Activity;
 import dev.copbot.core.discussion.Discussions;
@@ -51,6 +53,10 @@ final class Features {
     final Events events;
     final CommunityLife life;
     final HomeView home;
+    final Privacy privacy;
+    final Dashboard dashboard;
+    final KudosStore kudos;
+    final ExpertPreferences preferences;
 
     Features(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
         CommandRouter router = new CommandRouter(clock, settings.limits());
@@ -61,11 +67,11 @@ final class Features {
         this.discussions = new Discussions(messages, index, settings.ranking(),
                 new AccessControl(messages, ports, clock, ACCESS_CACHE), clock);
         // Who may see which community and private channel: the discussions' access rules, asked of the platform.
-        Privacy privacy = new Privacy(communities, discussions.access()::mayRead);
+        this.privacy = new Privacy(communities, discussions.access()::mayRead);
         Permalinks permalinks = new Permalinks(ports);
-        KudosStore kudos = new KudosStore(db);
+        this.kudos = new KudosStore(db);
         SkillStore skills = new SkillStore(db);
-        ExpertPreferences preferences = new ExpertPreferences(db);
+        this.preferences = new ExpertPreferences(db);
         this.events = new Events(db, communities, privacy, users, ports, clock, settings.publicUrl());
         this.life = new CommunityLife(db, privacy, users, discussions, events, kudos, ports, permalinks, clock,
                 settings.life());
@@ -74,6 +80,7 @@ final class Features {
         this.asks = new AskExperts(db, experts, preferences, discussions, privacy, users, ports, permalinks, clock,
                 settings.ask());
         this.home = new HomeView(communities, skills, events);
+        this.dashboard = new Dashboard(new WebSessions(db, clock), settings.publicUrl());
 
         // Listeners first where order matters: the store sees a join before the community welcomes the member.
         discussions.register(registry);
@@ -91,5 +98,6 @@ final class Features {
         new Leaderboard(new Activity(db), kudos, privacy, discussions.access(), users).register(registry);
         life.register(registry);
         new PersonSettings(users).register(registry);
+        dashboard.register(registry);
     }
 }

@@ -55,7 +55,8 @@ class ArchitectureTest {
                     "dev.copbot.core.community..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.copbot.core.discussion..",
                     "dev.copbot.core.event..", "dev.copbot.core.expertise..", "dev.copbot.core.history..",
-                    "dev.copbot.core.home..", "dev.copbot.core.kudos..", "dev.copbot.core.life..");
+                    "dev.copbot.core.home..", "dev.copbot.core.kudos..", "dev.copbot.core.life..",
+                    "dev.copbot.core.dashboard..");
 
     @ArchTest
     static final ArchRule discussionStandsOnTheBottom = feature("discussion");
@@ -71,6 +72,9 @@ class ArchitectureTest {
     static final ArchRule homeShowsEventsAndExpertise = feature("home", "event", "expertise");
     @ArchTest
     static final ArchRule lifeUsesDiscussionsEventsAndKudos = feature("life", "discussion", "event", "kudos");
+
+    @ArchTest
+    static final ArchRule dashboardStandsOnTheBottom = feature("dashboard");
 
     /** The feature package {@code name} depends only on the bottom, third-party libraries and its declared peers. */
     static ArchRule feature(String name, String... peers) {

@@ -104,6 +104,14 @@ class GatewayEventsTest {
     }
 
     @Test
+    void aMemberWhoLeavesTheGuildLeavesTheWorkspace() throws Exception {
+        h.discord.gateway().dispatch("GUILD_MEMBER_REMOVE", JSON.createObjectNode().put("guild_id", GUILD)
+                .set("user", JSON.createObjectNode().put("id", BOB).put("username", "bob").put("discriminator", "0")));
+        Inbound.MemberLeftWorkspace left = h.awaitInbound(Inbound.MemberLeftWorkspace.class);
+        assertThat(left.user().toString()).isEqualTo("discord:" + GUILD + ":" + BOB);
+    }
+
+    @Test
     void aForumPostIsOneThreadAndDeletingItRemovesTheChannel() throws Exception {
         String post = Payloads.snowflakeNow();
         h.discord.gateway().dispatch("THREAD_CREATE", Payloads.thread(post, FORUM, "Kafka consumer lag?", ALICE)

@@ -64,6 +64,27 @@ class EventsTest {
     }
 
     @Test
+    void aDeactivatedAccountLosesItsDashboardSessions() throws Exception {
+        try (SlackHarness h = new SlackHarness(tmp, Clock.systemUTC())) {
+            for (String user : new String[] {"U1", "U2"}) {
+                h.db.update("INSERT INTO dashboard_sessions (session_hash, user_id, display_name, admin, csrf_token, "
+                        + "created_at, expires_at) VALUES (?, ?, 'x', 0, 'c', 1, ?)", "hash-" + user, "slack:T1:" + user,
+                        Long.MAX_VALUE);
+            }
+            String renamed = "{\"type\":\"user_change\",\"user\":{\"id\":\"U2\",\"team_id\":\"T1\",\"deleted\":false},"
+                    + "\"event_ts\":\"1700000000.000500\"}";
+            String deactivated = "{\"type\":\"user_change\",\"user\":{\"id\":\"U1\",\"team_id\":\"T1\",\"deleted\":true},"
+                    + "\"event_ts\":\"1700000000.000600\"}";
+            assertThat(h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev0USER1", renamed)).status()).isEqualTo(200);
+            assertThat(h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev0USER2", deactivated)).status()).isEqualTo(200);
+            assertThat(h.db.count("SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_at IS NOT NULL AND user_id = ?",
+                    "slack:T1:U1")).isEqualTo(1);
+            assertThat(h.db.count("SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_at IS NULL AND user_id = ?",
+                    "slack:T1:U2")).as("a profile change is no departure").isEqualTo(1);
+        }
+    }
+
+    @Test
     void urlVerificationIsAnsweredWithTheChallenge() throws Exception {
         try (SlackHarness h = new SlackHarness(tmp, Clock.systemUTC())) {
             var answer = h.signed(SlackHarness.JSON, "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","

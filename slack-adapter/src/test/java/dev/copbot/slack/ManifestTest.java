@@ -41,7 +41,7 @@ class ManifestTest {
         assertThat(strings(m.at("/settings/event_subscriptions/bot_events"))).containsExactlyInAnyOrder(
                 "message.channels", "message.groups", "reaction_added", "reaction_removed", "member_joined_channel",
                 "member_left_channel", "channel_deleted", "group_deleted", "app_uninstalled", "tokens_revoked",
-                "app_home_opened");
+                "app_home_opened", "user_change");
         assertThat(m.at("/settings/interactivity/is_enabled").asBoolean()).isTrue();
         assertThat(m.at("/features/app_home/home_tab_enabled").asBoolean()).isTrue();
     }

@@ -36,11 +36,18 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     NowOption now;
 
+    @Option(names = "--dashboard", description = {"Also serve the web dashboard (and calendar feeds) on the HTTP "
+            + "port, so /cop dashboard gives a link that works here (http://localhost:<port> unless http.publicUrl is set)."})
+    boolean dashboard;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         UserId actor = parseIdentity(as);
         quietLogs();
         Settings settings = common.settings();
+        if (dashboard) {
+            return LocalDashboard.open(settings, actor, json, now.clock());
+        }
         return open(settings, actor, json, false, now.clock());
     }
 

@@ -4,6 +4,7 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.Settings;
 import dev.copbot.app.http.BotHttpServer;
 import dev.copbot.app.http.CalendarRoute;
+import dev.copbot.app.web.DashboardRoute;
 import dev.copbot.app.launch.DiscordLauncher;
 import dev.copbot.app.launch.Launcher;
 import dev.copbot.app.launch.SlackLauncher;
@@ -54,6 +55,7 @@ public final class RunCommand implements Callable<Integer> {
                 l.routes(runtime, settings, env, http);
             }
             http.route(CalendarRoute.PREFIX, new CalendarRoute(runtime.bot().events()));
+            http.route(DashboardRoute.PREFIX, new DashboardRoute(runtime.bot(), settings.publicUrl()));
             metrics.route(http, Optional.ofNullable(env.get(AppMetrics.TOKEN_VARIABLE)).filter(t -> !t.isBlank()));
             http.start("0.0.0.0", settings.httpPort());
             for (Launcher l : wanted) {

@@ -29,6 +29,12 @@ public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<Stri
         return new BotSettings(new LinkedHashSet<>(admins), ask, kudos, life).withLimits(limits).withPublicUrl(publicUrl);
     }
 
+    /** The same settings with the bot reached at {@code url} (the console's local dashboard). */
+    public Settings withPublicUrl(String url) {
+        return new Settings(dataDir, databaseUrl, databaseUser, databasePassword, admins, httpPort, configFile, ask, kudos,
+                life, limits, Optional.of(url));
+    }
+
     @Override
     public String toString() {
         return "Settings[data=" + dataDir + ", database=" + database().describe() + ", user=" + databaseUser.orElse("-")

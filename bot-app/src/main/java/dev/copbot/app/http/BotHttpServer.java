@@ -121,7 +121,8 @@ public final class BotHttpServer implements AutoCloseable {
                     Map<String, List<String>> headers = new LinkedHashMap<>();
                     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
                     response = route.handler().handle(new HttpRequest(method, path,
-                            exchange.getRequestURI().getRawQuery(), headers, body));
+                            exchange.getRequestURI().getRawQuery(), headers, body,
+                            exchange.getRemoteAddress().getAddress().getHostAddress()));
                 }
             }
         } catch (IOException e) {

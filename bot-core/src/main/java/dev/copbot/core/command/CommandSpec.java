@@ -11,7 +11,7 @@ import java.util.Objects;
  * usage line is derived from the parameters so it never drifts.
  */
 public record CommandSpec(String path, List<Param> params, List<Option> options, Access access, String summary,
-                          List<String> examples, Cost cost, Handler handler) {
+                          List<String> examples, Cost cost, Handler handler, boolean buttonOnly) {
 
     /** A positional parameter: {@code <name>}, {@code [name]} when optional, {@code <name>…} when repeated. */
     public record Param(String name, boolean required, boolean repeated) {
@@ -88,6 +88,7 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
         private Access access = Access.ANYONE;
         private String summary = "";
         private Cost cost = Cost.CHEAP;
+        private boolean buttonOnly;
 
         private Builder(String path) {
             this.path = path;
@@ -124,8 +125,17 @@ public record CommandSpec(String path, List<Param> params, List<Option> options,
             return this;
         }
 
+        /**
+         * A command that a button carries (its arguments come from the bot's own reply), not one people type: it runs
+         * from text like any other, but menus of commands people type (Discord's, 25 a level) leave it out.
+         */
+        public Builder buttonOnly() {
+            this.buttonOnly = true;
+            return this;
+        }
+
         public CommandSpec handler(Handler handler) {
-            return new CommandSpec(path, params, options, access, summary, examples, cost, handler);
+            return new CommandSpec(path, params, options, access, summary, examples, cost, handler, buttonOnly);
         }
     }
 }

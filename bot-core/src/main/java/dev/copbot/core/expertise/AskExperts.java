@@ -115,6 +115,7 @@ public final class AskExperts implements Feature {
                 .summary("Ask a question: see the closest solved threads first, then send it to the experts.")
                 .example("/cop ask how do we rotate the ingress TLS certificate? community:sre").handler(this::ask));
         registry.command(command("ask-experts").param(required("question-id")).access(Access.MEMBER).cost(Cost.ASK)
+                .buttonOnly()
                 .summary("Post your question in the community channel and ask its top experts (the button of /cop ask).")
                 .example("/cop ask-experts q1a2b3c4").handler(this::route));
         registry.command(command("expert snooze").param(optional("off")).option("until", "YYYY-MM-DD")

@@ -1,6 +1,8 @@
 package dev.copbot.core.life;
 
 import dev.copbot.core.command.Suggestions;
+import dev.copbot.core.life.AuditReport.Pair;
+import dev.copbot.core.life.AuditReport.Row;
 import dev.copbot.core.community.Community;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
@@ -29,10 +31,6 @@ final class Audit {
             "that", "this", "into", "how", "what", "who", "are", "its", "their", "your", "you", "a", "an", "of", "to",
             "in", "on", "we", "us", "is", "it", "at", "by", "or");
 
-    record Row(Community community, long actions, int active, long members, Optional<Instant> last, boolean inactive) {}
-
-    record Pair(String a, String b, List<String> reasons) {}
-
     private final CommunityLife life;
 
     Audit(CommunityLife life) {
@@ -40,8 +38,9 @@ final class Audit {
     }
 
     /** Only the communities {@code asker} may see: an admin of another workspace is no reader of this one's private ones. */
-    Reply report(UserId asker, Instant now, int inactiveDays) {
+    AuditReport scan(UserId asker, Instant now, int inactiveDays) {
         List<Row> rows = new ArrayList<>();
+        List<AuditReport.CharterDue> due = new ArrayList<>();
         Instant cutoff = now.minus(Duration.ofDays(inactiveDays));
         for (Community c : life.privacy.visible(asker, false)) {
             List<ChannelId> channels = life.channels(c);
@@ -49,10 +48,22 @@ final class Audit {
             boolean inactive = last.map(l -> l.isBefore(cutoff)).orElse(c.createdAt().isBefore(cutoff));
             rows.add(new Row(c, life.activity.actions(channels, now.minus(WINDOW), now),
                     life.activity.participants(channels, now.minus(WINDOW), now).size(),
+                    life.activity.participants(channels, now.minus(WINDOW.multipliedBy(2)), now.minus(WINDOW)).size(),
                     life.communities.memberCount(c.name()), last, inactive));
+            Instant reviewed = life.store.charterReviewed(c.name());
+            if (!reviewed.plus(Welcome.REVIEW_EVERY).isAfter(now)) {
+                due.add(new AuditReport.CharterDue(c.name(), reviewed));
+            }
         }
         rows.sort(Comparator.comparingLong(Row::actions).reversed().thenComparing(r -> r.community().name()));
-        List<Pair> pairs = duplicates(rows.stream().map(Row::community).toList());
+        return new AuditReport(now, inactiveDays, List.copyOf(rows), duplicates(rows.stream().map(Row::community).toList()),
+                List.copyOf(due));
+    }
+
+    Reply report(UserId asker, Instant now, int inactiveDays) {
+        AuditReport report = scan(asker, now, inactiveDays);
+        List<Row> rows = report.rows();
+        List<Pair> pairs = report.duplicates();
         if (rows.isEmpty()) {
             return Reply.ok("There are no live communities to audit.").withData("audit", Map.of("communities", List.of(),
                     "duplicates", List.of()));
@@ -66,27 +77,36 @@ final class Audit {
             text.append("\n").append(rank).append(". ").append(r.community().name()).append(": ").append(r.actions())
                     .append(" messages and reactions, ").append(r.active()).append(" active, ").append(r.members())
                     .append(" members, last activity ").append(r.last().map(HealthCommands::day).orElse("never"))
-                    .append(r.inactive() ? " — INACTIVE for " + inactiveDays + "+ days: retire it, or revive it" : "");
+                    .append(r.inactive() ? " — INACTIVE for " + inactiveDays + "+ days: retire it, or revive it" : "")
+                    .append(r.shrinking() ? " — SHRINKING: " + r.activeBefore() + " active the 30 days before" : "");
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("community", r.community().name());
             row.put("actions", r.actions());
             row.put("active", r.active());
+            row.put("activeBefore", r.activeBefore());
             row.put("members", r.members());
             row.put("lastActivity", r.last().map(Instant::toString).orElse(null));
             row.put("inactive", r.inactive());
+            row.put("shrinking", r.shrinking());
             data.add(row);
         }
         for (Pair p : pairs) {
             text.append("\nPossible duplicates: ").append(p.a()).append(" and ").append(p.b()).append(" (")
                     .append(String.join("; ", p.reasons())).append("): consider merging them.");
         }
+        for (AuditReport.CharterDue d : report.chartersDue()) {
+            text.append("\nCharter of ").append(d.community()).append(" due for review (last reviewed ")
+                    .append(HealthCommands.day(d.reviewedAt())).append(").");
+        }
         return Reply.ok(text.toString())
                 .with(new Block.Context("Inactive: no message, reaction or event for " + inactiveDays + " days (inactive:"
-                        + "Nd changes it). Duplicates: names one or two letters apart or one inside the other, purposes "
+                        + "Nd changes it). Shrinking: a quarter or more fewer active people than in the 30 days before. "
+                        + "Duplicates: names one or two letters apart or one inside the other, purposes "
                         + "sharing half their words, or most members of the smaller one also in the other. "
                         + "/cop community archive <name> retires one; its history stays searchable."))
                 .withData("audit", Map.of("communities", data, "duplicates", pairs.stream().map(p -> Map.of("a", p.a(),
-                        "b", p.b(), "reasons", p.reasons())).toList(), "inactiveDays", inactiveDays));
+                        "b", p.b(), "reasons", p.reasons())).toList(), "inactiveDays", inactiveDays,
+                        "chartersDue", report.chartersDue().stream().map(AuditReport.CharterDue::community).toList()));
     }
 
     private Optional<Instant> lastEvent(Community c, Instant now) {

@@ -2,7 +2,6 @@ package dev.copbot.core.life;
 
 import dev.copbot.core.community.Community;
 import dev.copbot.core.community.InfoDetails;
-import dev.copbot.core.community.Role;
 import dev.copbot.core.event.Events;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
@@ -14,11 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code community info} beyond the charter: active members, experts, the next event and the health headline, all
@@ -44,7 +41,7 @@ public final class CommunityInfo implements InfoDetails {
         data.put("activeMembers", month.activeMembers());
         fields.add(new Field("Active members (30 days)", month.activeMembers() + " of " + Plural.count(month.members(),
                 "member")));
-        List<String> experts = experts(c, readable, now);
+        List<String> experts = experts(c, viewer);
         data.put("experts", experts);
         fields.add(new Field("Experts", experts.isEmpty() ? "none yet: accepted answers make them" : String.join(", ", experts)));
         Optional<Events.Session> next = life.events.sessions(c.name(), now, now.plus(Duration.ofDays(366))).stream().findFirst();
@@ -57,14 +54,8 @@ public final class CommunityInfo implements InfoDetails {
         fields.add(new Field("Health (30 days)", headline + " (/cop health " + c.name() + ")"));
     }
 
-    /** Those given the expert role first, then the most accepted answers of the last 90 days. */
-    private List<String> experts(Community c, List<ChannelId> readable, Instant now) {
-        Set<UserId> out = new LinkedHashSet<>(life.communities.withRole(c.name(), Role.EXPERT));
-        life.activity.acceptedAnswers(readable, now.minus(Duration.ofDays(90)), now).entrySet().stream()
-                .sorted(Map.Entry.<UserId, Integer>comparingByValue().reversed()
-                        .thenComparing(e -> e.getKey().toString()))
-                .forEach(e -> out.add(e.getKey()));
-        return out.stream().limit(EXPERTS).map(life.users::displayName).toList();
+    private List<String> experts(Community c, UserId viewer) {
+        return life.figures().experts(c, viewer, EXPERTS).stream().map(life.users::displayName).toList();
     }
 
     private static Map<String, Object> event(Events.Session s) {

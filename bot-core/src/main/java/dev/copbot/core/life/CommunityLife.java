@@ -88,6 +88,11 @@ public final class CommunityLife implements Feature {
         registry.job(tick);
     }
 
+    /** The figures of health and the audit, for views other than chat. */
+    public LifeFigures figures() {
+        return new LifeFigures(this);
+    }
+
     /** The recurring job that sends due digests and charter reviews; a scheduler must start it. */
     public RecurringTask<Void> task() {
         return tick;

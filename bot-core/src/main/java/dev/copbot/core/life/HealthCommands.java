@@ -55,7 +55,7 @@ final class HealthCommands {
     private Reply health(CommandContext ctx) {
         Community c = life.communityFor(ctx, ctx.optionalArg(0));
         life.requireLeader(ctx, c, "see the health of " + c.name());
-        Period period = ctx.option("period").map(Period::require).orElse(Period.days(30));
+        Period period = ctx.option("period").map(Period::require).orElse(Period.days((int) LifeFigures.DEFAULT_PERIOD.toDays()));
         Duration length = period.length().orElseThrow(() -> new UserError("Health compares one period with the one "
                 + "before, so it needs a length: period:30d, period:quarter…"));
         Instant to = until(ctx);

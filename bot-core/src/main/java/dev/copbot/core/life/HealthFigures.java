@@ -25,7 +25,7 @@ import java.util.Set;
  * reply by someone else; an event was held when an occurrence started in the window and was not cancelled, and its
  * attendance is the number who answered Going.
  */
-record HealthFigures(Instant from, Instant to, long members, int active, int activeMembers, int asked, int answered,
+public record HealthFigures(Instant from, Instant to, long members, int active, int activeMembers, int asked, int answered,
                      Optional<Duration> medianFirstAnswer, int solved, int eventsHeld, double averageAttendance) {
 
     static HealthFigures compute(Activity activity, CommunityStore communities, Events events, String community,
@@ -56,19 +56,19 @@ record HealthFigures(Instant from, Instant to, long members, int active, int act
     }
 
     /** Active members as a share of members (0 when there are none). */
-    double activeShare() {
+    public double activeShare() {
         return members == 0 ? 0 : (double) activeMembers / members;
     }
 
-    double answerRate() {
+    public double answerRate() {
         return asked == 0 ? 0 : (double) answered / asked;
     }
 
-    double solvedShare() {
+    public double solvedShare() {
         return asked == 0 ? 0 : (double) solved / asked;
     }
 
-    Map<String, Object> data() {
+    public Map<String, Object> data() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("from", from.toString());
         out.put("to", to.toString());

@@ -111,6 +111,17 @@ public sealed interface Inbound {
         }
     }
 
+    /**
+     * A person left the workspace or server (Slack: account deactivated; Discord: left or was removed from the guild):
+     * whatever they opened with the bot, such as dashboard sessions, must close.
+     */
+    record MemberLeftWorkspace(UserId user, Instant at) implements Inbound {
+        public MemberLeftWorkspace {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     /** A channel (or Discord thread) was deleted: its messages leave the store and the index. */
     record ChannelRemoved(ChannelId channel, Instant at) implements Inbound {
         public ChannelRemoved {

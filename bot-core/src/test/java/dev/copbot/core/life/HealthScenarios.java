@@ -3,9 +3,13 @@ package dev.copbot.core.life;
 import dev.copbot.core.testing.CommunityLifeFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.copbot.core.community.Community;
+import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Block;
 import dev.copbot.core.reply.Reply;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -139,5 +143,52 @@ abstract class HealthScenarios extends CommunityLifeFixture {
                 + "3 of the 3 members of the smaller one in both)");
         Map<String, Object> lenient = map(ok("admin", "audit inactive:365d"), "audit");
         assertThat(lenient.get("inactiveDays")).isEqualTo(365);
+    }
+
+    /** What the web dashboard reads (LifeFigures) is what chat says, for a reader of #secret and for someone who is not. */
+    @Test
+    void healthOfTheLastThirtyDaysAndOfEachMonthIsWhatChatSays() {
+        handComputedMonth();
+        post(SECRET, "s1", "erin", "Private question", null);
+        ok("admin", "community role kafka @erin leader");
+        for (String viewer : List.of("alice", "erin")) {
+            UserId who = UserId.console(viewer);
+            Community kafka = bot.privacy().find(who, "kafka").orElseThrow();
+            Instant now = clock.instant();
+            Map<String, Object> web = bot.life().figures().health(kafka, who, now.minus(LifeFigures.DEFAULT_PERIOD), now).data();
+            assertThat(web).as(viewer).isEqualTo(sameKeys(map(ok(viewer, "health kafka"), "health"), web)).containsEntry("members", 4L);
+            List<HealthFigures> months = bot.life().figures().monthly(kafka, who, 12);
+            assertThat(months).hasSize(12);
+            HealthFigures november = months.get(10);
+            assertThat(november.from()).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+            assertThat(november.data()).isEqualTo(sameKeys(map(ok("alice", "health kafka period:30d until:2026-11-30"),
+                    "health"), november.data()));
+        }
+    }
+
+    @Test
+    void theAuditIsTheSameReport() {
+        handComputedMonth();
+        ok("admin", "community create kafka-streams purpose:\"Streams and consumers\"");
+        Map<String, Object> chat = map(ok("admin", "audit"), "audit");
+        AuditReport web = bot.life().figures().audit(UserId.console("admin"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) chat.get("communities");
+        assertThat(web.rows()).hasSameSizeAs(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            AuditReport.Row r = web.rows().get(i);
+            assertThat(rows.get(i)).containsEntry("community", r.community().name()).containsEntry("actions", r.actions())
+                    .containsEntry("active", r.active()).containsEntry("activeBefore", r.activeBefore())
+                    .containsEntry("members", r.members()).containsEntry("inactive", r.inactive())
+                    .containsEntry("shrinking", r.shrinking());
+        }
+        assertThat(web.duplicates()).extracting(AuditReport.Pair::b).containsExactly("kafka-streams");
+        assertThat(chat.get("inactiveDays")).isEqualTo(web.inactiveDays());
+    }
+
+    private static Map<String, Object> sameKeys(Map<String, Object> chat, Map<String, Object> like) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        like.keySet().forEach(k -> out.put(k, chat.get(k)));
+        return out;
     }
 }

@@ -44,6 +44,9 @@ public final class CommandCatalog {
             }
         });
         for (CommandSpec spec : specs) {
+            if (spec.buttonOnly()) {
+                continue; // its button sends the command text; nobody picks it from the menu
+            }
             String[] words = spec.path().split(" ");
             boolean clash = words.length == 1 && groupWords.contains(words[0]);
             if (words.length > 2 || clash || !words[words.length - 1].matches("[a-z0-9_-]{1,32}")) {

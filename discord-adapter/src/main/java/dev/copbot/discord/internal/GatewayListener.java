@@ -106,13 +106,14 @@ public final class GatewayListener extends ListenerAdapter {
                 new UserId(Platform.DISCORD, scope, event.getUserId()), Emojis.name(event.getEmoji()));
     }
 
-    /** A member who leaves the guild can no longer read any of its channels. */
+    /** A member who leaves the guild can no longer read any of its channels, and their dashboard sessions close. */
     @Override
     public void onGuildMemberRemove(GuildMemberRemoveEvent event) {
         Instant now = Instant.now();
         var user = DiscordIds.user(event.getGuild().getId(), event.getUser());
         event.getGuild().getTextChannels().forEach(c -> core.accept(new Inbound.MemberLeftChannel(Channels.describe(c),
                 user, now)));
+        core.accept(new Inbound.MemberLeftWorkspace(user, now));
     }
 
     @Override

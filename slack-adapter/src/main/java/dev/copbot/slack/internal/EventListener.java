@@ -12,6 +12,7 @@ import com.slack.api.model.event.Event;
 import com.slack.api.model.event.GroupDeletedEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
+import com.slack.api.model.event.UserChangeEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -75,6 +76,9 @@ final class EventListener {
                 SlackIds.instant(e.getEventTs(), now())));
         on(app, AppUninstalledEvent.class, (e, team) -> new Inbound.WorkspaceRemoved(Platform.SLACK, team, now()));
         on(app, TokensRevokedEvent.class, (e, team) -> new Inbound.WorkspaceRemoved(Platform.SLACK, team, now()));
+        // A deactivated account has left the workspace: its dashboard sessions must close.
+        on(app, UserChangeEvent.class, (e, team) -> e.getUser() == null || !e.getUser().isDeleted() ? null
+                : new Inbound.MemberLeftWorkspace(SlackIds.user(team, e.getUser().getId()), now()));
         app.event(AppHomeOpenedEvent.class, this::homeOpened);
     }
 
