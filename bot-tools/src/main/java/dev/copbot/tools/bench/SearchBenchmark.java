@@ -189,6 +189,11 @@ public final class SearchBenchmark {
         });
         bot.discussions().postedAll(batch);
         bot.discussions().flush();
+        int before = bot.discussions().withIndex(s -> s.getIndexReader().leaves().size());
+        // As copbot import does at its end: counted in the ingest time.
+        bot.discussions().compactIndex();
+        out.printf(Locale.ROOT, "index    %d segments after ingest, merged to %d%n", before,
+                bot.discussions().withIndex(s -> s.getIndexReader().leaves().size()));
         double seconds = (System.nanoTime() - start) / 1e9;
         long stored = bot.discussions().store().messageCount();
         if (stored != messages) {
