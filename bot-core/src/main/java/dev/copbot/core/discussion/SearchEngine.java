@@ -1,7 +1,6 @@
 package dev.copbot.core.discussion;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,6 @@ public final class SearchEngine {
     private final SearchIndex index;
     private final ThreadQuery queries;
     private final Feedback feedback;
-    /** The second pass's floor is the first pass's score times this: sums of floats in another order may differ. */
-    private static final float FLOOR_MARGIN = 0.9999f;
 
     public SearchEngine(SearchIndex index, Ranking ranking) {
         this.index = index;
@@ -51,28 +48,15 @@ public final class SearchEngine {
             }
             // The query's own analysed terms: feedback does not add them again, snippets highlight them.
             Set<String> terms = queries.terms(request);
-            SearchIndex.Page page = null;
             if (feedback.applies(request)) {
                 // Only the best few threads matter here, not how many match: no counting, so pruning starts at once.
                 List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents(), feedback.documents()).hits();
                 Map<String, Float> expansion = feedback.words(terms, top, searcher);
                 if (!expansion.isEmpty()) {
                     query = queries.build(request, access, searcher, expansion);
-                    int wanted = offset + limit;
-                    if (top.size() >= wanted) {
-                        // The first pass's best threads, scored by the second query: at least `wanted` threads reach
-                        // the lowest of these, so no thread below it can make the page. A hair lower, for rounding.
-                        float[] scores = FlooredSearch.scoresOf(searcher, query,
-                                top.stream().mapToInt(SearchIndex.Hit::doc).toArray());
-                        Arrays.sort(scores);
-                        float floor = scores[scores.length - wanted] * FLOOR_MARGIN;
-                        page = index.searchAbove(searcher, query, offset, limit, floor);
-                    }
                 }
             }
-            if (page == null) {
-                page = index.search(searcher, query, offset, limit);
-            }
+            SearchIndex.Page page = index.search(searcher, query, offset, limit);
             List<Result> out = new ArrayList<>();
             Set<String> words = withSnippets ? words(request) : Set.of();
             for (SearchIndex.Hit hit : page.hits()) {

@@ -253,31 +253,8 @@ public final class SearchIndex implements AutoCloseable {
     /** {@code countUpTo}: how many hits to count exactly; the search skips threads that cannot reach the top after that. */
     Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
         try {
-            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
-            return page(searcher, top, offset, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * As {@link #search(IndexSearcher, Query, int, int)}, when at least {@code offset + limit} threads are known to
-     * score {@code floor} or more: the same hits and total, found sooner ({@link FlooredSearch}).
-     */
-    Page searchAbove(IndexSearcher searcher, Query query, int offset, int limit, float floor) {
-        try {
-            TopDocs top = FlooredSearch.top(searcher, query, offset + limit, floor);
-            long count = FlooredSearch.countUpTo(searcher, query, EXACT_TOTAL_UP_TO);
-            boolean exact = count <= EXACT_TOTAL_UP_TO;
-            return page(searcher, top, offset, exact ? count : EXACT_TOTAL_UP_TO, exact);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Page page(IndexSearcher searcher, TopDocs top, int offset, long total, boolean totalIsExact) {
-        try {
             {
+                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
                 List<Hit> hits = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (int i = offset; i < top.scoreDocs.length; i++) {
@@ -289,7 +266,8 @@ public final class SearchIndex implements AutoCloseable {
                             Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc,
                             decodeStarts(d.get(MESSAGE_STARTS))));
                 }
-                return new Page(hits, total, totalIsExact);
+                return new Page(hits, top.totalHits.value(),
+                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
