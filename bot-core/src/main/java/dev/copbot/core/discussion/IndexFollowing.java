@@ -290,6 +290,17 @@ final class IndexFollowing {
         }
     }
 
+    /** After a bulk import, when this process holds the index: one segment, then a commit. */
+    void compact() {
+        if (!following) {
+            return;
+        }
+        refreshIfStale();
+        index.mergeDown();
+        dirty.set(true);
+        flush();
+    }
+
     boolean dirty() {
         return dirty.get();
     }
