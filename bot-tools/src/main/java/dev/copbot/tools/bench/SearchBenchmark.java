@@ -8,13 +8,9 @@ import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchAnalyzer;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Actor;
-import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
-import dev.copbot.core.platform.Message;
-import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
-import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +78,7 @@ public final class SearchBenchmark {
         List<String> queries = workspace.queries(150, 50);
         try (BotRuntime runtime = BotRuntime.start(settings, ranking, Clock.systemUTC())) {
             CopBot bot = runtime.bot();
-            enableChannels(bot);
+            BotIngest.enableChannels(bot);
             double botRate = ingestThroughBot(bot, messages);
             double plainRate = ingestPlain(messages, dir.resolve("plain-index"));
             out.printf(Locale.ROOT, "ingest   bot %,.0f msg/s (store + index)   plain Lucene %,.0f msg/s   ratio %.2f%n",
@@ -159,29 +154,11 @@ public final class SearchBenchmark {
                 heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
-    private void enableChannels(CopBot bot) {
-        for (int c = 0; c < SyntheticWorkspace.CHANNELS; c++) {
-            Channel ch = channel("C" + (100 + c));
-            bot.discussions().store().channels().upsert(ch, Instant.now());
-            bot.discussions().store().channels().setIndexed(ch.id(), true);
-        }
-    }
-
-    private static Channel channel(String id) {
-        return new Channel(ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + id), id.toLowerCase(Locale.ROOT),
-                Visibility.PUBLIC);
-    }
-
     private double ingestThroughBot(CopBot bot, int messages) {
         long start = System.nanoTime();
         List<Inbound.MessagePosted> batch = new ArrayList<>(BATCH);
         workspace.generate(messages, m -> {
-            Channel ch = channel(m.channel());
-            Optional<MessageId> parent = m.ts().equals(m.threadTs()) ? Optional.empty()
-                    : Optional.of(new MessageId(ch.id(), m.threadTs()));
-            batch.add(new Inbound.MessagePosted(new Message(new MessageId(ch.id(), m.ts()),
-                    UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + m.user()), m.text(),
-                    Instant.ofEpochMilli(m.epochMillis()), parent), ch));
+            batch.add(BotIngest.posted(m));
             if (batch.size() == BATCH) {
                 bot.discussions().postedAll(batch);
                 batch.clear();

@@ -7,10 +7,8 @@ import dev.copbot.tools.bench.SlackExportWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import dev.copbot.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,24 +46,12 @@ public final class BenchCommand extends CommandGroup {
             }
             Ranking ranking = RankingParts.without(spec, without);
             ConsoleCommand.quietLogs();
-            Path dir = data != null ? data : Files.createTempDirectory("copbot-bench");
-            if (data != null && Files.isDirectory(data) && Files.list(data).findAny().isPresent()) {
-                throw new ParameterException(spec.commandLine(), "--data " + data + " is not empty; the benchmark needs a fresh directory");
-            }
-            System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
-                    Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                    without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
-            try {
+            ScratchDir.use(data, "--data", spec, dir -> {
+                System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
+                        Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                        without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
                 new SearchBenchmark(System.out, ranking, peerOpenSearch).run(messages, dir);
-            } finally {
-                if (data == null) {
-                    try (Stream<Path> all = Files.walk(dir)) {
-                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                }
-            }
+            });
             return 0;
         }
     }
