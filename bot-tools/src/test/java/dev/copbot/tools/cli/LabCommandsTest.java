@@ -13,6 +13,7 @@ class LabCommandsTest {
         assertThat(commands.keySet()).containsExactly("run", "console", "import", "reindex", "backup", "restore", "eval", "bench",
                 "fuzz-http", "load-http", "help");
         assertThat(commands.get("eval").getSubcommands().keySet()).containsExactly("search", "score", "experts");
-        assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export", "replicas");
+        assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export", "replicas",
+                "experts", "search-during-import");
     }
 }
