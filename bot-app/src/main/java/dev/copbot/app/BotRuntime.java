@@ -50,7 +50,18 @@ public final class BotRuntime implements AutoCloseable {
         this.index = index;
         this.flusher = flusher;
         this.follower = follower;
-        this.reminders = Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
+        // Beside a running bot, that bot runs the jobs: here they would post through the wrong ports (or none).
+        this.reminders = follower == null ? null : Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
+    }
+
+    /** What a command does when a running bot already holds the data directory's search index. */
+    private enum WhenIndexHeld {
+        /** Open it anyway, which fails saying the index is locked: the bot itself ({@code run}), {@code reindex}. */
+        OPEN,
+        /** Write the store only: {@code import}; the running bot indexes what it writes. */
+        STORE_ONLY,
+        /** Search the bot's index as it last committed it and write the store only: {@code console}. */
+        READ_ONLY
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
@@ -59,7 +70,7 @@ public final class BotRuntime implements AutoCloseable {
 
     /** With a ranking other than the defaults: for the benchmark that measures what each part of it costs. */
     public static BotRuntime start(Settings settings, Ranking ranking, Clock clock, ChatPort... ports) {
-        return start(settings, ranking, clock, false, ports);
+        return start(settings, ranking, clock, WhenIndexHeld.OPEN, ports);
     }
 
     /**
@@ -67,15 +78,29 @@ public final class BotRuntime implements AutoCloseable {
      * (and its change log) only, and the running bot indexes what it writes as it goes.
      */
     public static BotRuntime startForImport(Settings settings, Clock clock) {
-        return start(settings, Ranking.defaults(), clock, true);
+        return start(settings, Ranking.defaults(), clock, WhenIndexHeld.STORE_ONLY);
     }
 
-    /** True when the last {@link #startForImport} found the index held by a running bot. */
+    /**
+     * For {@code copbot console}: when a running bot holds the index, the console searches that index as the bot last
+     * committed it (every few seconds) and writes the store only; the bot indexes what the console changes, and runs
+     * the jobs.
+     */
+    public static BotRuntime startForConsole(Settings settings, Clock clock, ChatPort... ports) {
+        return start(settings, Ranking.defaults(), clock, WhenIndexHeld.READ_ONLY, ports);
+    }
+
+    /** True when {@link #startForImport} or {@link #startForConsole} found the index held by a running bot. */
     public boolean storeOnly() {
         return follower == null;
     }
 
-    private static BotRuntime start(Settings settings, Ranking ranking, Clock clock, boolean importing,
+    /** Where the search index of a data directory lives. */
+    public static Path indexDirectory(Settings settings) {
+        return settings.dataDir().resolve("index");
+    }
+
+    private static BotRuntime start(Settings settings, Ranking ranking, Clock clock, WhenIndexHeld whenHeld,
                                     ChatPort... ports) {
         Database db = Database.open(settings.database());
         try {
@@ -83,12 +108,13 @@ public final class BotRuntime implements AutoCloseable {
             for (ChatPort p : ports) {
                 registry.register(p);
             }
-            Path dir = settings.dataDir().resolve("index");
-            if (importing && SearchIndex.inUse(dir)) {
-                log.info("the search index in {} is in use by a running bot: importing into the store only; "
-                        + "the bot indexes the import as it goes", dir);
-                CopBot bot = new CopBot(db, SearchIndex.inMemory(ranking), settings.bot().withRanking(ranking), clock,
-                        registry);
+            Path dir = indexDirectory(settings);
+            if (whenHeld != WhenIndexHeld.OPEN && SearchIndex.inUse(dir)) {
+                log.info("the search index in {} is in use by a running bot: writing the store only; the bot indexes "
+                        + "what is written", dir);
+                SearchIndex index = whenHeld == WhenIndexHeld.READ_ONLY ? SearchIndex.openReadOnly(dir, ranking)
+                        : SearchIndex.inMemory(ranking);
+                CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
                 bot.discussions().writeStoreOnly();
                 return new BotRuntime(db, bot, null, null, null, clock);
             }
@@ -157,7 +183,7 @@ public final class BotRuntime implements AutoCloseable {
         return database;
     }
 
-    /** The process's scheduler (event reminders, asks, community life): for its backlog on /metrics. */
+    /** The process's scheduler (event reminders, asks, community life): for its backlog on /metrics; null beside a bot. */
     public Scheduler scheduler() {
         return reminders;
     }
@@ -169,7 +195,9 @@ public final class BotRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        reminders.stop();
+        if (reminders != null) {
+            reminders.stop();
+        }
         if (follower != null) {
             follower.close();
             flusher.shutdownNow();
