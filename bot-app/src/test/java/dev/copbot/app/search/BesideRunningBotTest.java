@@ -19,8 +19,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,30 @@ class BesideRunningBotTest {
         assertThat(out).contains("How do I rotate the TLS certificate of the ingress?");
         assertThat(out.lines().filter(l -> l.contains("\"ok\":true")).count()).isEqualTo(2);
         assertThat(new CommunityStore(running.database()).find("platform")).isPresent();
+    }
+
+    @Test
+    void theConsoleSeesWhatTheBotSavesLaterAndTheBotIndexesWhatTheConsoleStores() throws Exception {
+        try (BotRuntime console = BotRuntime.startForConsole(settings, Clock.systemUTC())) {
+            assertThat(console.storeOnly()).isTrue();
+            post(running, "2", "Which JVM flags for low-latency garbage collection?");
+            running.bot().discussions().flush();
+            within(() -> IndexLifecycleTest.find(console, "garbage collection").equals(List.of("2")),
+                    "the bot's later commit in the console");
+
+            post(console, "3", "Rolling back a Helm release keeps the old secrets");
+            within(() -> IndexLifecycleTest.find(running, "helm rollback").equals(List.of("3")),
+                    "the console's message in the running bot's index");
+        }
+    }
+
+    /** Polls for up to 3 s: the console looks for a newer commit at most once a second. */
+    static void within(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within 3 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     @Test
