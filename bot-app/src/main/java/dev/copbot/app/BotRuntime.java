@@ -1,6 +1,7 @@
 package dev.copbot.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.copbot.app.backup.BesideLocks;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.IndexFollower;
@@ -42,6 +43,8 @@ public final class BotRuntime implements AutoCloseable {
     private final IndexFollower follower;
     private final Scheduler reminders;
     private final SearchIndex index;
+    /** Held beside a running bot, so a restore sees this process too (see {@link BesideLocks}). */
+    private AutoCloseable besideLock;
 
     private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher,
                        IndexFollower follower, Clock clock) {
@@ -116,7 +119,9 @@ public final class BotRuntime implements AutoCloseable {
                         : SearchIndex.inMemory(ranking);
                 CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
                 bot.discussions().writeStoreOnly();
-                return new BotRuntime(db, bot, null, null, null, clock);
+                BotRuntime runtime = new BotRuntime(db, bot, null, null, null, clock);
+                runtime.besideLock = BesideLocks.hold(dir);
+                return runtime;
             }
             SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
@@ -147,6 +152,16 @@ public final class BotRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private void releaseBesideLock() {
+        if (besideLock != null) {
+            try {
+                besideLock.close();
+            } catch (Exception e) {
+                log.debug("releasing the beside lock: {}", e.toString());
+            }
         }
     }
 
@@ -206,6 +221,7 @@ public final class BotRuntime implements AutoCloseable {
             bot.discussions().close();
         } finally {
             database.close();
+            releaseBesideLock();
         }
     }
 }

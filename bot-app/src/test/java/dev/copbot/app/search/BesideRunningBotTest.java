@@ -52,7 +52,9 @@ class BesideRunningBotTest {
 
     @AfterEach
     void stopTheBot() {
-        running.close();
+        if (running != null) {
+            running.close();
+        }
     }
 
     @Test
@@ -79,6 +81,21 @@ class BesideRunningBotTest {
             within(() -> IndexLifecycleTest.find(running, "helm rollback").equals(List.of("3")),
                     "the console's message in the running bot's index");
         }
+    }
+
+    @Test
+    void aRestoreRefusesWhileAConsoleOpenedBesideTheBotOutlivesIt() {
+        Path backup = data.resolve("backup.db");
+        assertThat(cli("", "backup", backup.toString())).as(err).isZero();
+        try (BotRuntime console = BotRuntime.startForConsole(settings, Clock.systemUTC())) {
+            assertThat(console.storeOnly()).isTrue();
+            running.close();
+            running = null;
+
+            assertThat(cli("", "restore", backup.toString())).isNotZero();
+            assertThat(err).contains("is in use", "stop it first");
+        }
+        assertThat(cli("", "restore", backup.toString())).as(err).isZero();
     }
 
     /** Polls for up to 3 s: the console looks for a newer commit at most once a second. */
