@@ -166,7 +166,7 @@ public final class Database implements AutoCloseable {
         T result;
         try {
             result = attempt(work, h);
-        } catch (CommitFailed e) {
+        } catch (CommitFailed | NoConnection e) {
             throw e;
         } catch (RuntimeException e) {
             if (!reconnect(e)) {
@@ -180,7 +180,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T attempt(Work<T> work, TransactionHooks h) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             current.set(c);
             hooks.set(h);
@@ -243,6 +243,21 @@ public final class Database implements AutoCloseable {
         return true;
     }
 
+    /** The pool had no connection to give within its timeout (the server is down): waiting again would double it. */
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new NoConnection(e);
+        }
+    }
+
+    private static final class NoConnection extends StoreException {
+        NoConnection(SQLException cause) {
+            super(cause);
+        }
+    }
+
     /** The commit itself failed: it may have committed before the answer was lost, so it is not run again. */
     private static final class CommitFailed extends StoreException {
         CommitFailed(SQLException cause) {
@@ -293,6 +308,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             return runAlone(work);
+        } catch (NoConnection e) {
+            throw e;
         } catch (StoreException e) {
             // A write whose connection broke mid-way may have committed: only one that never ran goes again.
             if ((reads || ConnectionLoss.neverRan(e)) && reconnect(e)) {
@@ -303,7 +320,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T runAlone(Work<T> work) {
-        try (Connection fresh = dataSource.getConnection()) {
+        try (Connection fresh = connection()) {
             return work.run(fresh);
         } catch (SQLException e) {
             throw new StoreException(e);
