@@ -215,7 +215,15 @@ public final class BotRuntime implements AutoCloseable {
         }
         if (follower != null) {
             follower.close();
-            flusher.shutdownNow();
+            // Let a flush in progress finish: interrupting it closes the index's files under Lucene (lock invalidated).
+            flusher.shutdown();
+            try {
+                if (!flusher.awaitTermination(30, TimeUnit.SECONDS)) {
+                    log.warn("a search index flush still runs after 30 s; closing the index anyway");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             bot.discussions().close();

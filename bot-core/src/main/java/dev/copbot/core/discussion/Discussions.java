@@ -262,6 +262,14 @@ public final class Discussions implements Feature, AutoCloseable {
         following.flush();
     }
 
+    /**
+     * After a bulk import: merges the index's segments into one (questions ran markedly faster on a merged index,
+     * issue 21) and commits. Takes a while on a large index; searches go on meanwhile.
+     */
+    public void compactIndex() {
+        following.compact();
+    }
+
     public boolean dirty() {
         return following.dirty();
     }

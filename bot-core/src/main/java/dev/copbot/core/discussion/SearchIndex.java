@@ -224,6 +224,20 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Merges the index down to one segment and makes that visible. Every query term is looked up, and every clause
+     * set up, once per segment: after a bulk import (5 segments at 1M messages) questions ran about a third faster
+     * merged (issue 21). Costly (the whole index is rewritten), so only after an import, not on every commit.
+     */
+    public void mergeDown() {
+        try {
+            writer.forceMerge(1);
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Map<String, String> committedData() {
         try (DirectoryReader r = DirectoryReader.open(directory)) {
             return r.getIndexCommit().getUserData();

@@ -108,6 +108,9 @@ public final class HistoryImport {
             importChannel(reader, w, community, known, tally);
         }
         discussions.flush();
+        if (tally.threads + tally.replies > 0) {
+            discussions.compactIndex();
+        }
         tally.channels = work.size();
         ImportSummary summary = tally.summary(reader.source(), (System.nanoTime() - started) / 1e9);
         log.info("import of {}: {} messages, {} skipped", reader.source(), summary.messages(), summary.skippedTotal());

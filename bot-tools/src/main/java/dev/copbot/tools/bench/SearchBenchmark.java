@@ -8,20 +8,16 @@ import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchAnalyzer;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Actor;
-import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
-import dev.copbot.core.platform.Message;
-import dev.copbot.core.platform.MessageId;
 import dev.copbot.core.platform.UserId;
-import dev.copbot.core.platform.Visibility;
 import dev.copbot.core.reply.Reply;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,20 +48,27 @@ public final class SearchBenchmark {
     private static final int BATCH = 5_000;
     private static final int WARMUP_ROUNDS = 2;
     private static final int MEASURED_ROUNDS = 3;
+    /** Results a /cop search page shows, and what the plain and OpenSearch yardsticks fetch. */
+    private static final int PAGE = 5;
 
     private final SyntheticWorkspace workspace = new SyntheticWorkspace();
     private final PrintStream out;
     private final Ranking ranking;
     private final HeapSampler heap = new HeapSampler();
+    private final URI peer;
 
     public SearchBenchmark(PrintStream out) {
-        this(out, Ranking.defaults());
+        this(out, Ranking.defaults(), null);
     }
 
-    /** {@code ranking}: what the bot's search ranks with (the defaults, or without some parts to measure them). */
-    public SearchBenchmark(PrintStream out, Ranking ranking) {
+    /**
+     * {@code ranking}: what the bot's search ranks with (the defaults, or without some parts to measure them);
+     * {@code peer}: a running OpenSearch to index the same threads into and time the same queries against, or null.
+     */
+    public SearchBenchmark(PrintStream out, Ranking ranking, URI peer) {
         this.ranking = ranking;
         this.out = out;
+        this.peer = peer;
     }
 
     public void run(int messages, Path dir) throws Exception {
@@ -75,11 +78,12 @@ public final class SearchBenchmark {
         List<String> queries = workspace.queries(150, 50);
         try (BotRuntime runtime = BotRuntime.start(settings, ranking, Clock.systemUTC())) {
             CopBot bot = runtime.bot();
-            enableChannels(bot);
+            BotIngest.enableChannels(bot);
             double botRate = ingestThroughBot(bot, messages);
             double plainRate = ingestPlain(messages, dir.resolve("plain-index"));
             out.printf(Locale.ROOT, "ingest   bot %,.0f msg/s (store + index)   plain Lucene %,.0f msg/s   ratio %.2f%n",
                     botRate, plainRate, botRate / plainRate);
+            OpenSearchPeer openSearch = peer == null ? null : ingestPeer(messages);
 
             try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
                 IndexSearcher plain = new IndexSearcher(reader);
@@ -90,10 +94,12 @@ public final class SearchBenchmark {
                 long[][] botTimes = new long[2][];
                 long[][] layer = new long[2][];
                 long[][] lucene = new long[2][];
+                long[][] peerTimes = new long[2][];
                 for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
                     long[][] b = new long[2][queries.size()];
                     long[][] l = new long[2][queries.size()];
                     long[][] p = new long[2][queries.size()];
+                    long[][] o = new long[2][queries.size()];
                     for (int i = 0; i < queries.size(); i++) {
                         String q = queries.get(i);
                         int kind = i < 150 ? 0 : 1;
@@ -104,6 +110,10 @@ public final class SearchBenchmark {
                         long t2 = System.nanoTime();
                         bot.discussions().search(asker.id(), SearchRequest.parse(q), 0, 5);
                         long t3 = System.nanoTime();
+                        if (openSearch != null) {
+                            openSearch.search(q, PAGE);
+                            o[kind][i] = System.nanoTime() - t3;
+                        }
                         if (!reply.ok()) {
                             throw new IllegalStateException("bench query failed: " + q + ": " + reply.text());
                         }
@@ -116,6 +126,7 @@ public final class SearchBenchmark {
                             botTimes[k] = concat(botTimes[k], nonZero(b[k]));
                             layer[k] = concat(layer[k], nonZero(l[k]));
                             lucene[k] = concat(lucene[k], nonZero(p[k]));
+                            peerTimes[k] = concat(peerTimes[k], nonZero(o[k]));
                         }
                     }
                 }
@@ -129,6 +140,13 @@ public final class SearchBenchmark {
                 report("all queries", concat(layer[0], layer[1]), plainAll);
                 report("short (1-3 words)", layer[0], lucene[0]);
                 report("question-length", layer[1], lucene[1]);
+                if (openSearch != null) {
+                    out.println("query, the whole /cop search command (in-process) against OpenSearch's multi_match over "
+                            + "title and text (HTTP round trip on loopback), same queries, same run:");
+                    report("all queries", concat(botTimes[0], botTimes[1]), concat(peerTimes[0], peerTimes[1]), "OpenSearch");
+                    report("short (1-3 words)", botTimes[0], peerTimes[0], "OpenSearch");
+                    report("question-length", botTimes[1], peerTimes[1], "OpenSearch");
+                }
             }
         }
         heap.stop();
@@ -136,29 +154,11 @@ public final class SearchBenchmark {
                 heap.peakBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
 
-    private void enableChannels(CopBot bot) {
-        for (int c = 0; c < SyntheticWorkspace.CHANNELS; c++) {
-            Channel ch = channel("C" + (100 + c));
-            bot.discussions().store().channels().upsert(ch, Instant.now());
-            bot.discussions().store().channels().setIndexed(ch.id(), true);
-        }
-    }
-
-    private static Channel channel(String id) {
-        return new Channel(ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + id), id.toLowerCase(Locale.ROOT),
-                Visibility.PUBLIC);
-    }
-
     private double ingestThroughBot(CopBot bot, int messages) {
         long start = System.nanoTime();
         List<Inbound.MessagePosted> batch = new ArrayList<>(BATCH);
         workspace.generate(messages, m -> {
-            Channel ch = channel(m.channel());
-            Optional<MessageId> parent = m.ts().equals(m.threadTs()) ? Optional.empty()
-                    : Optional.of(new MessageId(ch.id(), m.threadTs()));
-            batch.add(new Inbound.MessagePosted(new Message(new MessageId(ch.id(), m.ts()),
-                    UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":" + m.user()), m.text(),
-                    Instant.ofEpochMilli(m.epochMillis()), parent), ch));
+            batch.add(BotIngest.posted(m));
             if (batch.size() == BATCH) {
                 bot.discussions().postedAll(batch);
                 batch.clear();
@@ -166,6 +166,11 @@ public final class SearchBenchmark {
         });
         bot.discussions().postedAll(batch);
         bot.discussions().flush();
+        int before = bot.discussions().withIndex(s -> s.getIndexReader().leaves().size());
+        // As copbot import does at its end: counted in the ingest time.
+        bot.discussions().compactIndex();
+        out.printf(Locale.ROOT, "index    %d segments after ingest, merged to %d%n", before,
+                bot.discussions().withIndex(s -> s.getIndexReader().leaves().size()));
         double seconds = (System.nanoTime() - start) / 1e9;
         long stored = bot.discussions().store().messageCount();
         if (stored != messages) {
@@ -179,30 +184,52 @@ public final class SearchBenchmark {
         IndexWriterConfig config = new IndexWriterConfig(new SearchAnalyzer(true))
                 .setSimilarity(new BM25Similarity(0.9f, 0.4f)).setRAMBufferSizeMB(64);
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
-            StringBuilder text = new StringBuilder();
-            String[] thread = {null, null};
-            workspace.generate(messages, m -> {
-                if (m.ts().equals(m.threadTs()) && thread[0] != null) {
-                    add(w, thread[0], thread[1], text);
-                    text.setLength(0);
-                }
-                if (m.ts().equals(m.threadTs())) {
-                    thread[0] = m.channel() + "|" + m.ts();
-                    thread[1] = m.text().substring(1, m.text().indexOf('*', 1));
-                }
-                text.append(m.text()).append('\n');
-            });
-            add(w, thread[0], thread[1], text);
+            threads(messages, (key, title, text) -> add(w, key, title, text));
             w.commit();
         }
         return messages / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static void add(IndexWriter w, String key, String title, CharSequence text) {
+    /** The same threads into OpenSearch, through its bulk API. */
+    private OpenSearchPeer ingestPeer(int messages) {
+        OpenSearchPeer openSearch = new OpenSearchPeer(peer);
+        long start = System.nanoTime();
+        openSearch.createIndex();
+        threads(messages, openSearch::add);
+        openSearch.finishIndexing();
+        double rate = messages / ((System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "ingest   OpenSearch %s: %,.0f msg/s (bulk over HTTP, refreshed), %,d threads in %d segments%n",
+                peer, rate, openSearch.count(), openSearch.segments());
+        return openSearch;
+    }
+
+    interface ThreadSink {
+        void accept(String key, String title, String text);
+    }
+
+    /** The generated messages as whole threads: key, title (the root's first line), every message's text. */
+    private void threads(int messages, ThreadSink sink) {
+        StringBuilder text = new StringBuilder();
+        String[] thread = {null, null};
+        workspace.generate(messages, m -> {
+            if (m.ts().equals(m.threadTs()) && thread[0] != null) {
+                sink.accept(thread[0], thread[1], text.toString());
+                text.setLength(0);
+            }
+            if (m.ts().equals(m.threadTs())) {
+                thread[0] = m.channel() + "|" + m.ts();
+                thread[1] = m.text().substring(1, m.text().indexOf('*', 1));
+            }
+            text.append(m.text()).append('\n');
+        });
+        sink.accept(thread[0], thread[1], text.toString());
+    }
+
+    private static void add(IndexWriter w, String key, String title, String text) {
         Document doc = new Document();
         doc.add(new StringField("key", key, Field.Store.YES));
         doc.add(new TextField("title", title, Field.Store.YES));
-        doc.add(new TextField("text", text.toString(), Field.Store.NO));
+        doc.add(new TextField("text", text, Field.Store.NO));
         try {
             w.addDocument(doc);
         } catch (IOException e) {
@@ -221,10 +248,15 @@ public final class SearchBenchmark {
     }
 
     private void report(String what, long[] bot, long[] plain) {
+        report(what, bot, plain, "plain Lucene");
+    }
+
+    private void report(String what, long[] bot, long[] other, String otherName) {
         double b50 = percentile(bot, 50), b99 = percentile(bot, 99);
-        double p50 = percentile(plain, 50), p99 = percentile(plain, 99);
-        out.printf(Locale.ROOT, "query    %-18s bot p50 %.2f ms p99 %.2f ms   plain Lucene p50 %.2f ms p99 %.2f ms   "
-                + "ratio p50 %.2f p99 %.2f   (%d samples)%n", what, b50, b99, p50, p99, b50 / p50, b99 / p99, bot.length);
+        double p50 = percentile(other, 50), p99 = percentile(other, 99);
+        out.printf(Locale.ROOT, "query    %-18s bot p50 %.2f ms p99 %.2f ms   %s p50 %.2f ms p99 %.2f ms   "
+                + "ratio p50 %.2f p99 %.2f   (%d samples)%n", what, b50, b99, otherName, p50, p99, b50 / p50, b99 / p99,
+                bot.length);
     }
 
     static double percentile(long[] nanos, int p) {

@@ -4,12 +4,11 @@ import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.tools.bench.SearchBenchmark;
 import dev.copbot.tools.bench.SlackExportWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import dev.copbot.app.cli.CommandGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +22,7 @@ public final class BenchCommand extends CommandGroup {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Ingest N generated messages through the bot (store + index) and through plain Lucene,",
                     "then time a fixed query set through /cop search and through plain Lucene on the same index.",
-                    "Run with -Xmx512m to check the heap target."})
+                    "Run with -Xmx512m to check the heap target. --peer-opensearch times OpenSearch on the same threads."})
     static final class Search implements Callable<Integer> {
         @Option(names = "--messages", defaultValue = "1000000", description = "messages to generate (default ${DEFAULT-VALUE})")
         int messages;
@@ -33,6 +32,10 @@ public final class BenchCommand extends CommandGroup {
         @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
                 + "to measure what they cost: feedback, proximity, fields, solved (comma-separated)")
         List<String> without = List.of();
+        @Option(names = "--peer-opensearch", paramLabel = "URL", description = "also index the same threads into this "
+                + "running OpenSearch (index copbot-bench, replaced) and time the same queries there, e.g. "
+                + "http://127.0.0.1:9200 from scripts/opensearch.sh start")
+        URI peerOpenSearch;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,24 +46,12 @@ public final class BenchCommand extends CommandGroup {
             }
             Ranking ranking = RankingParts.without(spec, without);
             ConsoleCommand.quietLogs();
-            Path dir = data != null ? data : Files.createTempDirectory("copbot-bench");
-            if (data != null && Files.isDirectory(data) && Files.list(data).findAny().isPresent()) {
-                throw new ParameterException(spec.commandLine(), "--data " + data + " is not empty; the benchmark needs a fresh directory");
-            }
-            System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
-                    Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                    without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
-            try {
-                new SearchBenchmark(System.out, ranking).run(messages, dir);
-            } finally {
-                if (data == null) {
-                    try (Stream<Path> all = Files.walk(dir)) {
-                        for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.deleteIfExists(p);
-                        }
-                    }
-                }
-            }
+            ScratchDir.use(data, "--data", spec, dir -> {
+                System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
+                        Runtime.version(), Runtime.getRuntime().availableProcessors(),
+                        without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
+                new SearchBenchmark(System.out, ranking, peerOpenSearch).run(messages, dir);
+            });
             return 0;
         }
     }
