@@ -231,7 +231,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void mergeDown() {
         try {
-            writer.forceMerge(1);
+            writer().forceMerge(1);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
