@@ -6,11 +6,15 @@ import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** After an import the index is merged into one segment: searches see the same threads with the same scores. */
+/**
+ * After an import the index is merged into one segment: searches see the same threads with the same scores (threads
+ * that score exactly alike may change places, as they may after any merge).
+ */
 class MergeDownTest {
     private static final ChannelId CHANNEL = ChannelId.parse("slack:T1:C100");
     private static final UserId AUTHOR = UserId.parse("slack:T1:U1");
@@ -28,10 +32,12 @@ class MergeDownTest {
     void mergingChangesNoResultAndLeavesOneSegment() {
         for (int t = 0; t < 300; t++) {
             index.add(new ThreadDocument(new ThreadKey(CHANNEL, "t" + t), "kafka consumer lag " + (t % 7),
-                    "rebalance partition offset retry " + "word" + (t % 13), "", Set.of(AUTHOR), AUTHOR, false, "", 0,
+                    // A length of its own per thread: no two score alike, since a merge may reorder equal scores.
+                    "rebalance partition offset retry " + "word" + (t % 13) + " filler".repeat(t), "", Set.of(AUTHOR),
+                    AUTHOR, false, "", 0,
                     T0, T0, List.of()), "slack:T1");
             if (t % 50 == 49) {
-                index.commit(java.util.Map.of()); // a segment per commit, as batches of an import leave them
+                index.commit(Map.of()); // a segment per commit, as batches of an import leave them
             }
         }
         index.refresh();
