@@ -1,6 +1,7 @@
 package dev.copbot.app;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dev.copbot.app.backup.BesideLocks;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.IndexFollower;
@@ -42,6 +43,8 @@ public final class BotRuntime implements AutoCloseable {
     private final IndexFollower follower;
     private final Scheduler reminders;
     private final SearchIndex index;
+    /** Held beside a running bot, so a restore sees this process too (see {@link BesideLocks}). */
+    private AutoCloseable besideLock;
 
     private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher,
                        IndexFollower follower, Clock clock) {
@@ -50,7 +53,18 @@ public final class BotRuntime implements AutoCloseable {
         this.index = index;
         this.flusher = flusher;
         this.follower = follower;
-        this.reminders = Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
+        // Beside a running bot, that bot runs the jobs: here they would post through the wrong ports (or none).
+        this.reminders = follower == null ? null : Jobs.start(database, clock, Duration.ofSeconds(5), bot.jobs());
+    }
+
+    /** What a command does when a running bot already holds the data directory's search index. */
+    private enum WhenIndexHeld {
+        /** Open it anyway, which fails saying the index is locked: the bot itself ({@code run}), {@code reindex}. */
+        OPEN,
+        /** Write the store only: {@code import}; the running bot indexes what it writes. */
+        STORE_ONLY,
+        /** Search the bot's index as it last committed it and write the store only: {@code console}. */
+        READ_ONLY
     }
 
     public static BotRuntime start(Settings settings, Clock clock, ChatPort... ports) {
@@ -59,7 +73,7 @@ public final class BotRuntime implements AutoCloseable {
 
     /** With a ranking other than the defaults: for the benchmark that measures what each part of it costs. */
     public static BotRuntime start(Settings settings, Ranking ranking, Clock clock, ChatPort... ports) {
-        return start(settings, ranking, clock, false, ports);
+        return start(settings, ranking, clock, WhenIndexHeld.OPEN, ports);
     }
 
     /**
@@ -67,15 +81,29 @@ public final class BotRuntime implements AutoCloseable {
      * (and its change log) only, and the running bot indexes what it writes as it goes.
      */
     public static BotRuntime startForImport(Settings settings, Clock clock) {
-        return start(settings, Ranking.defaults(), clock, true);
+        return start(settings, Ranking.defaults(), clock, WhenIndexHeld.STORE_ONLY);
     }
 
-    /** True when the last {@link #startForImport} found the index held by a running bot. */
+    /**
+     * For {@code copbot console}: when a running bot holds the index, the console searches that index as the bot last
+     * committed it (every few seconds) and writes the store only; the bot indexes what the console changes, and runs
+     * the jobs.
+     */
+    public static BotRuntime startForConsole(Settings settings, Clock clock, ChatPort... ports) {
+        return start(settings, Ranking.defaults(), clock, WhenIndexHeld.READ_ONLY, ports);
+    }
+
+    /** True when {@link #startForImport} or {@link #startForConsole} found the index held by a running bot. */
     public boolean storeOnly() {
         return follower == null;
     }
 
-    private static BotRuntime start(Settings settings, Ranking ranking, Clock clock, boolean importing,
+    /** Where the search index of a data directory lives. */
+    public static Path indexDirectory(Settings settings) {
+        return settings.dataDir().resolve("index");
+    }
+
+    private static BotRuntime start(Settings settings, Ranking ranking, Clock clock, WhenIndexHeld whenHeld,
                                     ChatPort... ports) {
         Database db = Database.open(settings.database());
         try {
@@ -83,14 +111,17 @@ public final class BotRuntime implements AutoCloseable {
             for (ChatPort p : ports) {
                 registry.register(p);
             }
-            Path dir = settings.dataDir().resolve("index");
-            if (importing && SearchIndex.inUse(dir)) {
-                log.info("the search index in {} is in use by a running bot: importing into the store only; "
-                        + "the bot indexes the import as it goes", dir);
-                CopBot bot = new CopBot(db, SearchIndex.inMemory(ranking), settings.bot().withRanking(ranking), clock,
-                        registry);
+            Path dir = indexDirectory(settings);
+            if (whenHeld != WhenIndexHeld.OPEN && SearchIndex.inUse(dir)) {
+                log.info("the search index in {} is in use by a running bot: writing the store only; the bot indexes "
+                        + "what is written", dir);
+                SearchIndex index = whenHeld == WhenIndexHeld.READ_ONLY ? SearchIndex.openReadOnly(dir, ranking)
+                        : SearchIndex.inMemory(ranking);
+                CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
                 bot.discussions().writeStoreOnly();
-                return new BotRuntime(db, bot, null, null, null, clock);
+                BotRuntime runtime = new BotRuntime(db, bot, null, null, null, clock);
+                runtime.besideLock = BesideLocks.hold(dir);
+                return runtime;
             }
             SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
@@ -121,6 +152,16 @@ public final class BotRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private void releaseBesideLock() {
+        if (besideLock != null) {
+            try {
+                besideLock.close();
+            } catch (Exception e) {
+                log.debug("releasing the beside lock: {}", e.toString());
+            }
         }
     }
 
@@ -157,7 +198,7 @@ public final class BotRuntime implements AutoCloseable {
         return database;
     }
 
-    /** The process's scheduler (event reminders, asks, community life): for its backlog on /metrics. */
+    /** The process's scheduler (event reminders, asks, community life): for its backlog on /metrics; null beside a bot. */
     public Scheduler scheduler() {
         return reminders;
     }
@@ -169,7 +210,9 @@ public final class BotRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        reminders.stop();
+        if (reminders != null) {
+            reminders.stop();
+        }
         if (follower != null) {
             follower.close();
             // Let a flush in progress finish: interrupting it closes the index's files under Lucene (lock invalidated).
@@ -186,6 +229,7 @@ public final class BotRuntime implements AutoCloseable {
             bot.discussions().close();
         } finally {
             database.close();
+            releaseBesideLock();
         }
     }
 }

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteConfig;
  * the bot runs and writes (readers never block in WAL mode), compacted, in one file. A restore replaces the store
  * with such a file, and refuses while anything holds the data directory: every copbot process that opens it (the bot,
  * import, reindex, the console) holds the search index's lock, {@code index/write.lock}, an OS file lock that dies
- * with the process. The restore takes that lock itself for its duration, keeps the replaced store beside it, and
+ * with the process (one working beside a running bot holds a {@link BesideLocks} lock instead). The restore takes that lock itself for its duration, keeps the replaced store beside it, and
  * empties the index, which the next start rebuilds from the restored store.
  */
 public final class EmbeddedStore {
@@ -121,6 +121,9 @@ public final class EmbeddedStore {
             try (Directory dir = FSDirectory.open(index);
                  Lock lock = NativeFSLockFactory.INSTANCE.obtainLock(dir, IndexWriter.WRITE_LOCK_NAME)) {
                 lock.ensureValid();
+                if (BesideLocks.anyHeld(dir, index)) {
+                    throw new LockObtainFailedException("an import or console beside the bot still runs");
+                }
                 Optional<Path> kept = Optional.empty();
                 if (Files.exists(file)) {
                     Path old = file.resolveSibling(file.getFileName() + ".before-restore-"

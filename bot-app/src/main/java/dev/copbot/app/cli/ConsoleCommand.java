@@ -48,17 +48,22 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (dashboard) {
             return LocalDashboard.open(settings, actor, json, now.clock());
         }
-        return open(settings, actor, json, false, now.clock());
+        return open(settings, actor, json, false, now.clock(), true);
     }
 
-    /** Shared with {@code copbot run} when no platform is configured. */
+    /** Shared with {@code copbot run} when no platform is configured: that console is the bot, it owns the index. */
     static int open(Settings settings, UserId actor, boolean json, boolean announce) {
-        return open(settings, actor, json, announce, Clock.systemUTC());
+        return open(settings, actor, json, announce, Clock.systemUTC(), false);
     }
 
-    static int open(Settings settings, UserId actor, boolean json, boolean announce, Clock clock) {
+    /** {@code besideBot}: a running bot may hold the index; then search its index read-only and write the store. */
+    static int open(Settings settings, UserId actor, boolean json, boolean announce, Clock clock, boolean besideBot) {
         ConsoleChatPort port = new ConsoleChatPort();
-        try (BotRuntime runtime = BotRuntime.start(settings, clock, port)) {
+        try (BotRuntime runtime = besideBot ? BotRuntime.startForConsole(settings, clock, port)
+                : BotRuntime.start(settings, clock, port)) {
+            if (runtime.storeOnly()) {
+                System.err.println(BESIDE_RUNNING_BOT);
+            }
             boolean interactive = System.console() != null && !json;
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             if (announce || interactive) {
@@ -71,6 +76,11 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    static final String BESIDE_RUNNING_BOT = "Note: copbot run is using this data directory. This console searches "
+            + "the bot's index as the bot last saved it (every 5 s), and what you change here is stored at once and "
+            + "becomes searchable once the running bot has indexed it; the running bot sends reminders and other "
+            + "scheduled posts.";
 
     public static UserId parseIdentity(String typed) {
         try {

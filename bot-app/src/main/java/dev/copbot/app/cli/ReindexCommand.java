@@ -1,6 +1,8 @@
 package dev.copbot.app.cli;
 
 import dev.copbot.app.BotRuntime;
+import dev.copbot.core.discussion.SearchIndex;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,6 +18,14 @@ public final class ReindexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConsoleCommand.quietLogs();
+        Path index = BotRuntime.indexDirectory(common.settings());
+        if (SearchIndex.inUse(index)) {
+            // Lucene has one writer per index, and the running bot is it: a rebuild would have to stop the bot anyway.
+            System.err.println("copbot reindex: copbot run is using the search index in " + index + ". A running bot "
+                    + "keeps its index in step with the store by itself; to rebuild it anyway, stop the bot, run "
+                    + "copbot reindex, then start the bot again.");
+            return 1;
+        }
         try (BotRuntime runtime = BotRuntime.start(common.settings(), Clock.systemUTC())) {
             long start = System.nanoTime();
             long threads = runtime.bot().discussions().rebuild();

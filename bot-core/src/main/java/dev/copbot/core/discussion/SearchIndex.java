@@ -58,9 +58,12 @@ public final class SearchIndex implements AutoCloseable {
     static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private final Directory directory;
+    /** Null when the index is open read-only: another process (a running bot) writes it. */
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final BM25Similarity similarity;
+    /** Read-only: when the searcher last looked for a newer commit of the writing process. */
+    private volatile long lookedForCommitAt;
 
     private SearchIndex(Directory directory, Ranking ranking) throws IOException {
         this.directory = directory;
@@ -73,12 +76,43 @@ public final class SearchIndex implements AutoCloseable {
         this.searchers = new SearcherManager(writer, null);
     }
 
+    private SearchIndex(Directory directory, BM25Similarity similarity) throws IOException {
+        this.directory = directory;
+        this.similarity = similarity;
+        this.writer = null;
+        this.searchers = new SearcherManager(directory, null);
+        this.lookedForCommitAt = System.nanoTime();
+    }
+
     public static SearchIndex open(Path dir, Ranking ranking) {
         try {
             return new SearchIndex(FSDirectory.open(dir), ranking);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + dir, e);
         }
+    }
+
+    /**
+     * Opens the index another process writes (a running bot), to search only: searches see what that process last
+     * committed (it commits every few seconds); writing throws.
+     */
+    public static SearchIndex openReadOnly(Path dir, Ranking ranking) {
+        try {
+            return new SearchIndex(FSDirectory.open(dir), new BM25Similarity(ranking.k1(), ranking.b()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index in " + dir, e);
+        }
+    }
+
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    private IndexWriter writer() {
+        if (writer == null) {
+            throw new IllegalStateException("the search index is open read-only: the running bot writes it");
+        }
+        return writer;
     }
 
     public static SearchIndex inMemory(Ranking ranking) {
@@ -124,7 +158,7 @@ public final class SearchIndex implements AutoCloseable {
 
     public void upsert(ThreadDocument thread, String workspace) {
         try {
-            writer.updateDocument(new Term(KEY, thread.key().asString()), document(thread, workspace));
+            writer().updateDocument(new Term(KEY, thread.key().asString()), document(thread, workspace));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -133,7 +167,7 @@ public final class SearchIndex implements AutoCloseable {
     /** Adds a thread known not to be in the index yet (it began in the batch being indexed): no delete needed. */
     public void add(ThreadDocument thread, String workspace) {
         try {
-            writer.addDocument(document(thread, workspace));
+            writer().addDocument(document(thread, workspace));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -155,7 +189,7 @@ public final class SearchIndex implements AutoCloseable {
 
     public void deleteAll() {
         try {
-            writer.deleteAll();
+            writer().deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -163,7 +197,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private void deleteWhere(Query query) {
         try {
-            writer.deleteDocuments(query);
+            writer().deleteDocuments(query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -183,8 +217,8 @@ public final class SearchIndex implements AutoCloseable {
         try {
             Map<String, String> all = new HashMap<>(data);
             all.put("format", FORMAT);
-            writer.setLiveCommitData(all.entrySet());
-            writer.commit();
+            writer().setLiveCommitData(all.entrySet());
+            writer().commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -197,7 +231,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public void mergeDown() {
         try {
-            writer.forceMerge(1);
+            writer().forceMerge(1);
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -228,6 +262,9 @@ public final class SearchIndex implements AutoCloseable {
     /** Runs {@code work} on one point-in-time view of the index, so statistics and searches agree. */
     public <T> T withSearcher(Function<IndexSearcher, T> work) {
         try {
+            if (writer == null) {
+                lookForCommit();
+            }
             IndexSearcher searcher = searchers.acquire();
             try {
                 searcher.setSimilarity(similarity);
@@ -237,6 +274,15 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** At most once a second: the writing process commits every few seconds, and each look lists the directory. */
+    private void lookForCommit() throws IOException {
+        long now = System.nanoTime();
+        if (now - lookedForCommitAt > 1_000_000_000L) {
+            lookedForCommitAt = now;
+            searchers.maybeRefresh();
         }
     }
 
@@ -328,7 +374,9 @@ public final class SearchIndex implements AutoCloseable {
     public void close() {
         try {
             searchers.close();
-            writer.close();
+            if (writer != null) {
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code LISTEN} on a connection of its own (a pooled one would be handed to others and lose the subscription),
  * waking followers whenever any replica commits a change. When the connection breaks (PostgreSQL restarted), it
- * reconnects and wakes them once, since notifications sent meanwhile are lost; the followers' polling covers the gap.
+ * reconnects at once (then every second while the server does not answer) and wakes them once, since notifications
+ * sent meanwhile are lost; the followers' polling covers the gap.
  */
 final class ChangeListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChangeListener.class);
     private static final int WAIT_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 1_000;
+    /** After this long without a notification, check that the connection still answers. */
+    private static final long CHECK_AFTER_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final int CHECK_TIMEOUT_SECONDS = 2;
 
     private final HikariDataSource pool;
     private final Runnable wake;
@@ -51,10 +56,18 @@ final class ChangeListener implements AutoCloseable {
                 }
                 wake.run(); // anything committed while we were not listening
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long heard = System.nanoTime();
                 while (!closed) {
                     var notes = pg.getNotifications(WAIT_MILLIS);
                     if (notes != null && notes.length > 0) {
                         wake.run();
+                        heard = System.nanoTime();
+                    } else if (System.nanoTime() - heard > CHECK_AFTER_NANOS) {
+                        // A connection cut without a word (a dropped route) would wait here forever: ask now and then.
+                        if (!c.isValid(CHECK_TIMEOUT_SECONDS)) {
+                            throw new SQLException("the notifications connection stopped answering", "08006");
+                        }
+                        heard = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -62,8 +75,10 @@ final class ChangeListener implements AutoCloseable {
                     return;
                 }
                 if (!failing) {
-                    log.warn("lost the change notifications ({}): polling until the store answers again", e.getMessage());
+                    // Ended sessions (a restart, a failover) usually meet a server that answers at once: no wait.
+                    log.warn("lost the change notifications ({}): reconnecting, polling meanwhile", e.getMessage());
                     failing = true;
+                    continue;
                 }
                 try {
                     Thread.sleep(RETRY_MILLIS);

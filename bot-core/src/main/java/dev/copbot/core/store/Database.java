@@ -152,7 +152,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. When the connection
+     * turns out to be gone before the commit (the server restarted), the server has rolled the transaction back, so it
+     * runs once more on a new connection; a commit whose answer was lost is not retried, since it may have committed.
+     */
     public <T> T transaction(Work<T> work) {
         Connection outer = current.get();
         if (outer != null) {
@@ -160,30 +164,105 @@ public final class Database implements AutoCloseable {
         }
         TransactionHooks h = new TransactionHooks();
         T result;
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            result = attempt(work, h);
+        } catch (CommitFailed | NoConnection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!reconnect(e)) {
+                throw e;
+            }
+            h = new TransactionHooks();
+            result = attempt(work, h);
+        }
+        h.afterCommit().forEach(Runnable::run);
+        return result;
+    }
+
+    private <T> T attempt(Work<T> work, TransactionHooks h) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             current.set(c);
             hooks.set(h);
             try {
-                result = work.run(c);
+                T result = work.run(c);
                 // A hook may add hooks (the change log registers its own on first use): index, not iterator.
                 for (int i = 0; i < h.beforeCommit().size(); i++) {
                     h.beforeCommit().get(i).run();
                 }
-                c.commit();
+                try {
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new CommitFailed(e);
+                }
+                return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             } finally {
                 current.remove();
                 hooks.remove();
-                c.setAutoCommit(true);
+                resetAutoCommit(c);
             }
         } catch (SQLException e) {
             throw new StoreException(e);
         }
-        h.afterCommit().forEach(Runnable::run);
-        return result;
+    }
+
+    /** Before the connection goes back to the pool; on a lost one it fails, and the pool drops that one anyway. */
+    private static void resetAutoCommit(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException lost) {
+            log.debug("could not reset a connection: {}", lost.getMessage());
+        }
+    }
+
+    /** A rollback on a lost connection fails too; the first failure is the one to report. */
+    private static void rollback(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * True when {@code failure} says the connection was lost: every pooled connection came from the same server
+     * session, so all are let go (the pool would otherwise hand out more dead ones it checked a moment ago).
+     */
+    private boolean reconnect(RuntimeException failure) {
+        if (!ConnectionLoss.lost(failure)) {
+            return false;
+        }
+        log.warn("the store's connection was lost ({}): reconnecting and running the work again", failure.getMessage());
+        var pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
+        return true;
+    }
+
+    /** The pool had no connection to give within its timeout (the server is down): waiting again would double it. */
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new NoConnection(e);
+        }
+    }
+
+    private static final class NoConnection extends StoreException {
+        NoConnection(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /** The commit itself failed: it may have committed before the answer was lost, so it is not run again. */
+    private static final class CommitFailed extends StoreException {
+        CommitFailed(SQLException cause) {
+            super(cause);
+        }
     }
 
     public void transaction(Runnable work) {
@@ -194,7 +273,7 @@ public final class Database implements AutoCloseable {
     }
 
     public int update(String sql, Object... params) {
-        return run(c -> {
+        return run(false, c -> {
             try (PreparedStatement ps = prepare(c, sql, params)) {
                 return ps.executeUpdate();
             }
@@ -202,7 +281,7 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> List<T> query(String sql, Row<T> row, Object... params) {
-        return run(c -> {
+        return run(true, c -> {
             try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
@@ -222,12 +301,26 @@ public final class Database implements AutoCloseable {
         return queryOne(sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    private <T> T run(Work<T> work) {
+    private <T> T run(boolean reads, Work<T> work) {
         Connection c = current.get();
         if (c != null) {
             return call(work, c);
         }
-        try (Connection fresh = dataSource.getConnection()) {
+        try {
+            return runAlone(work);
+        } catch (NoConnection e) {
+            throw e;
+        } catch (StoreException e) {
+            // A write whose connection broke mid-way may have committed: only one that never ran goes again.
+            if ((reads || ConnectionLoss.neverRan(e)) && reconnect(e)) {
+                return runAlone(work);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T runAlone(Work<T> work) {
+        try (Connection fresh = connection()) {
             return work.run(fresh);
         } catch (SQLException e) {
             throw new StoreException(e);
