@@ -93,6 +93,22 @@ public final class BotRuntime implements AutoCloseable {
         return start(settings, Ranking.defaults(), clock, WhenIndexHeld.READ_ONLY, ports);
     }
 
+    /**
+     * Reads every workspace's answers for expert finding in the background, so the first question after a start does
+     * not wait seconds for it. For the long-running bot only: an import, a reindex or a one-off command would pay for
+     * it without asking a question.
+     */
+    public void warmUpExperts() {
+        Thread.ofVirtual().name("copbot-experts-warm-up").start(() -> {
+            try {
+                bot.experts().warmUp();
+            } catch (RuntimeException e) {
+                log.warn("reading the answers for expert finding ahead failed; the first question reads them: {}",
+                        e.toString());
+            }
+        });
+    }
+
     /** True when {@link #startForImport} or {@link #startForConsole} found the index held by a running bot. */
     public boolean storeOnly() {
         return follower == null;
@@ -126,14 +142,6 @@ public final class BotRuntime implements AutoCloseable {
             SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
             bot.discussions().reconcile();
-            Thread.ofVirtual().name("copbot-experts-warm-up").start(() -> {
-                try {
-                    bot.experts().warmUp();
-                } catch (RuntimeException e) {
-                    log.warn("reading the answers for expert finding ahead failed; the first question reads them: {}",
-                            e.toString());
-                }
-            });
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "copbot-index-flush");
                 t.setDaemon(true);

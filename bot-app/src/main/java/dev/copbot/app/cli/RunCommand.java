@@ -51,6 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC());
              AppMetrics metrics = AppMetrics.start(runtime, Clock.systemUTC());
              BotHttpServer http = new BotHttpServer()) {
+            runtime.warmUpExperts();
             for (Launcher l : wanted) {
                 l.routes(runtime, settings, env, http);
             }
