@@ -314,19 +314,22 @@ final class IndexFollowing {
     void refreshIfStale() {
         long version = touched.get();
         if (refreshed.get() < version && !backlog) {
-            index.refresh();
-            refreshed.accumulateAndGet(version, Math::max);
+            refresh(version);
         }
     }
 
     /** In a long replay, the applied changes become searchable once a second, refreshed by the follower's thread. */
     private void refreshDuringReplay() {
         if (backlog && System.nanoTime() - lastRefreshNanos > REFRESH_DURING_REPLAY_NANOS) {
-            long version = touched.get();
-            index.refresh();
-            lastRefreshNanos = System.nanoTime();
-            refreshed.accumulateAndGet(version, Math::max);
+            refresh(touched.get());
         }
+    }
+
+    /** Makes everything applied up to {@code version} visible to searches. */
+    private void refresh(long version) {
+        index.refresh();
+        lastRefreshNanos = System.nanoTime();
+        refreshed.accumulateAndGet(version, Math::max);
     }
 
     private void touched() {

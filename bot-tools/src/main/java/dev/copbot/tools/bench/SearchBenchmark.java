@@ -10,7 +10,6 @@ import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
-import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,8 +88,8 @@ public final class SearchBenchmark {
                 IndexSearcher plain = new IndexSearcher(reader);
                 plain.setSimilarity(new BM25Similarity(0.9f, 0.4f));
                 QueryBuilder builder = new QueryBuilder(new SearchAnalyzer(false));
-                Actor asker = Actor.of(UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":U1000"), "bench");
-                ChannelId where = ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":C100");
+                Actor asker = Actor.of(BotIngest.user("U1000"), "bench");
+                ChannelId where = BotIngest.channel("C100").id();
                 long[][] botTimes = new long[2][];
                 long[][] layer = new long[2][];
                 long[][] lucene = new long[2][];

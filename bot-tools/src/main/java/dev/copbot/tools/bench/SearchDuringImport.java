@@ -7,7 +7,6 @@ import dev.copbot.core.CopBot;
 import dev.copbot.core.platform.Actor;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.Inbound;
-import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.Reply;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,8 +35,8 @@ public final class SearchDuringImport {
     public void run(Path export, Path data, int perSecond) throws Exception {
         Settings settings = new ConfigLoader(Map.of("COPBOT_SEARCHES_PER_MINUTE", "0")).load(Optional.empty(), Optional.of(data));
         List<String> queries = new SyntheticWorkspace().queries(150, 50);
-        Actor asker = Actor.of(UserId.parse("slack:" + SyntheticWorkspace.TEAM + ":U1000"), "bench");
-        ChannelId where = ChannelId.parse("slack:" + SyntheticWorkspace.TEAM + ":C100");
+        Actor asker = Actor.of(BotIngest.user("U1000"), "bench");
+        ChannelId where = BotIngest.channel("C100").id();
         try (BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC())) {
             CopBot bot = runtime.bot();
             Path log = data.resolve("import.log");
