@@ -18,7 +18,9 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -72,9 +74,25 @@ class DashboardBrowserTest {
         }
     }
 
-    void signIn(String link) {
+    void signIn(String link) throws InterruptedException {
         browser.get(link);
-        browser.findElement(By.cssSelector("form[action='/dashboard/sign-in'] button")).click();
+        navigate(() -> browser.findElement(By.cssSelector("form[action='/dashboard/sign-in'] button")).click());
+    }
+
+    /** Runs a click or submit and waits for the next page: neither waits for the navigation it starts. */
+    void navigate(Runnable action) throws InterruptedException {
+        WebElement before = browser.findElement(By.tagName("html"));
+        action.run();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                before.isDisplayed();
+            } catch (StaleElementReferenceException replaced) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no new page within 30 s: " + browser.getCurrentUrl());
     }
 
     String page() {
@@ -96,16 +114,16 @@ class DashboardBrowserTest {
         String link = fx.link("bob");
         browser.get(link);
         shot("02-sign-in-confirm");
-        browser.findElement(By.cssSelector("form[action='/dashboard/sign-in'] button")).click();
+        navigate(() -> browser.findElement(By.cssSelector("form[action='/dashboard/sign-in'] button")).click());
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard/");
         assertThat(page()).contains("Communities", "kafka", "Streams, consumers and brokers").doesNotContain("secret-club");
         assertThat(browser.findElements(By.cssSelector("svg.spark"))).hasSize(1);
         shot("03-communities");
 
-        browser.findElement(By.linkText("Members")).click();
+        navigate(() -> browser.findElement(By.linkText("Members")).click());
         assertThat(browser.getCurrentUrl()).contains("sort=members");
 
-        browser.findElement(By.linkText("kafka")).click();
+        navigate(() -> browser.findElement(By.linkText("kafka")).click());
         assertThat(page()).contains("Charter", "Leaders", "alice", "Kafka clinic", "Consumer lag after every deploy",
                 "Which schema registry version do we run?");
         shot("04-community");
@@ -113,17 +131,17 @@ class DashboardBrowserTest {
         browser.get(fx.base + "/dashboard/communities/secret-club");
         assertThat(page()).contains("No such community").doesNotContain("Erin");
 
-        browser.findElement(By.linkText("Search")).click();
+        navigate(() -> browser.findElement(By.linkText("Search")).click());
         browser.findElement(By.id("q")).sendKeys("consumer lag");
-        browser.findElement(By.id("q")).submit();
+        navigate(() -> browser.findElement(By.id("q")).submit());
         assertThat(page()).contains("Consumer lag after every deploy", "#kafka,").doesNotContain("secret roadmap", "##");
         shot("05-search");
 
-        browser.findElement(By.linkText("Your page")).click();
+        navigate(() -> browser.findElement(By.linkText("Your page")).click());
         browser.findElement(By.id("skill")).sendKeys("kafka-streams");
-        browser.findElement(By.id("skill")).submit();
+        navigate(() -> browser.findElement(By.id("skill")).submit());
         assertThat(page()).contains("kafka-streams");
-        browser.findElement(By.xpath("//button[text()='Do not list me']")).click();
+        navigate(() -> browser.findElement(By.xpath("//button[text()='Do not list me']")).click());
         assertThat(page()).contains("You are not listed as an expert.");
         shot("06-your-page");
 
@@ -136,7 +154,7 @@ class DashboardBrowserTest {
     @Test
     void anAdminSeesTheAuditAndALeaderTheMonths() throws Exception {
         signIn(fx.link("admin"));
-        browser.findElement(By.linkText("Audit")).click();
+        navigate(() -> browser.findElement(By.linkText("Audit")).click());
         assertThat(page()).contains("Audit", "Inactive", "Shrinking", "Overlapping", "Charters due for review", "kafka");
         shot("08-audit");
 
