@@ -6,7 +6,13 @@ import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.IndexFollower;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.app.config.ConfigException;
+import dev.copbot.app.config.SearchSettings;
+import dev.copbot.core.command.Unavailable;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
+import dev.copbot.opensearch.OpenSearchIndex;
+import java.net.URI;
 import dev.copbot.core.platform.ChatPort;
 import dev.copbot.core.platform.ChatPorts;
 import dev.copbot.core.store.Database;
@@ -42,11 +48,11 @@ public final class BotRuntime implements AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final IndexFollower follower;
     private final Scheduler reminders;
-    private final SearchIndex index;
+    private final SearchBackend index;
     /** Held beside a running bot, so a restore sees this process too (see {@link BesideLocks}). */
     private AutoCloseable besideLock;
 
-    private BotRuntime(Database database, CopBot bot, SearchIndex index, ScheduledExecutorService flusher,
+    private BotRuntime(Database database, CopBot bot, SearchBackend index, ScheduledExecutorService flusher,
                        IndexFollower follower, Clock clock) {
         this.database = database;
         this.bot = bot;
@@ -129,9 +135,9 @@ public final class BotRuntime implements AutoCloseable {
             }
             Path dir = indexDirectory(settings);
             if (whenHeld != WhenIndexHeld.OPEN && SearchIndex.inUse(dir)) {
-                log.info("the search index in {} is in use by a running bot: writing the store only; the bot indexes "
-                        + "what is written", dir);
-                SearchIndex index = whenHeld == WhenIndexHeld.READ_ONLY ? SearchIndex.openReadOnly(dir, ranking)
+                log.info("a bot runs on {}: writing the store only; the bot indexes what is written", dir);
+                SearchBackend index = settings.search().openSearch() ? openSearch(settings, ranking)
+                        : whenHeld == WhenIndexHeld.READ_ONLY ? SearchIndex.openReadOnly(dir, ranking)
                         : SearchIndex.inMemory(ranking);
                 CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
                 bot.discussions().writeStoreOnly();
@@ -139,7 +145,15 @@ public final class BotRuntime implements AutoCloseable {
                 runtime.besideLock = BesideLocks.hold(dir);
                 return runtime;
             }
-            SearchIndex index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
+            SearchBackend index;
+            AutoCloseable running = null;
+            if (settings.search().openSearch()) {
+                index = openSearch(settings, ranking);
+                // The data directory's index lock still says "a bot runs here", for imports and consoles beside it.
+                running = BesideLocks.holdAsRunningBot(prepareIndexDirectory(dir));
+            } else {
+                index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
+            }
             CopBot bot = new CopBot(db, index, settings.bot().withRanking(ranking), clock, registry);
             bot.discussions().reconcile();
             ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -156,10 +170,28 @@ public final class BotRuntime implements AutoCloseable {
                     log.warn("flushing the search index failed: {}", e.getMessage());
                 }
             }, FLUSH_SECONDS, FLUSH_SECONDS, TimeUnit.SECONDS);
-            return new BotRuntime(db, bot, index, flusher, IndexFollower.start(bot.discussions(), POLL), clock);
+            BotRuntime runtime = new BotRuntime(db, bot, index, flusher, IndexFollower.start(bot.discussions(), POLL), clock);
+            runtime.besideLock = running;
+            return runtime;
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The configured OpenSearch index, created on first use; fails with what to check when it cannot be reached. */
+    private static SearchBackend openSearch(Settings settings, Ranking ranking) {
+        SearchSettings search = settings.search();
+        String url = search.openSearchUrl().orElseThrow();
+        try {
+            OpenSearchIndex index = OpenSearchIndex.connect(URI.create(url), search.openSearchUser().orElse(null),
+                    search.openSearchPassword().orElse(null), search.openSearchIndex(), ranking);
+            log.info("search backend: OpenSearch at {}, index {}", url, search.openSearchIndex());
+            return index;
+        } catch (Unavailable e) {
+            throw new ConfigException("search.backend is opensearch, but OpenSearch at " + url + " cannot be reached ("
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()) + "). Start it, or check "
+                    + "COPBOT_OPENSEARCH_URL; COPBOT_SEARCH_BACKEND=lucene uses the embedded index instead.");
         }
     }
 
@@ -212,7 +244,7 @@ public final class BotRuntime implements AutoCloseable {
     }
 
     /** The search index: for how far its durable state is behind the store, on /metrics. */
-    public SearchIndex index() {
+    public SearchBackend index() {
         return index;
     }
 

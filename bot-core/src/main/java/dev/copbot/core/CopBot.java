@@ -7,6 +7,7 @@ import dev.copbot.core.command.UserError;
 import dev.copbot.core.community.Privacy;
 import dev.copbot.core.dashboard.Dashboard;
 import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.event.Events;
 import dev.copbot.core.expertise.AskExperts;
@@ -50,7 +51,7 @@ public final class CopBot {
         this(db, SearchIndex.inMemory(settings.ranking()), settings, clock, ports);
     }
 
-    public CopBot(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
+    public CopBot(Database db, SearchBackend index, BotSettings settings, Clock clock, ChatPorts ports) {
         this.settings = settings;
         this.clock = clock;
         this.ports = ports;

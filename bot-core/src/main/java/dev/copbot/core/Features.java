@@ -17,7 +17,7 @@ import dev.copbot.core.discussion.IndexCommands;
 import dev.copbot.core.discussion.MessageStore;
 import dev.copbot.core.discussion.Permalinks;
 import dev.copbot.core.discussion.SearchCommands;
-import dev.copbot.core.discussion.SearchIndex;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.event.Events;
 import dev.copbot.core.expertise.AskExperts;
 import dev.copbot.core.expertise.ExpertCommands;
@@ -58,7 +58,7 @@ final class Features {
     final KudosStore kudos;
     final ExpertPreferences preferences;
 
-    Features(Database db, SearchIndex index, BotSettings settings, Clock clock, ChatPorts ports) {
+    Features(Database db, SearchBackend index, BotSettings settings, Clock clock, ChatPorts ports) {
         CommandRouter router = new CommandRouter(clock, settings.limits());
         this.registry = new Registry(router);
         this.users = new UserDirectory(db);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
@@ -36,6 +37,23 @@ public final class BesideLocks {
             };
         } catch (IOException e) {
             throw new UncheckedIOException("cannot take a lock in " + indexDir, e);
+        }
+    }
+
+    /**
+     * For a bot whose index is elsewhere (OpenSearch): holds the index directory's write lock all the same, as the
+     * embedded index would, so imports, consoles, reindex and restore see a bot running on this data directory.
+     */
+    public static AutoCloseable holdAsRunningBot(Path indexDir) {
+        try {
+            Directory dir = FSDirectory.open(indexDir);
+            Lock lock = dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+            return () -> {
+                lock.close();
+                dir.close();
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot take the lock in " + indexDir + " (is a bot running on it?)", e);
         }
     }
 

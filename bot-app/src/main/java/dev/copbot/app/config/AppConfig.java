@@ -14,7 +14,8 @@ public record AppConfig(
         @JsonProperty("http") HttpSection http,
         @JsonProperty("community") CommunitySection community,
         @JsonProperty("ask") AskSection ask,
-        @JsonProperty("limits") LimitsSection limits) {
+        @JsonProperty("limits") LimitsSection limits,
+        @JsonProperty("search") SearchSection search) {
 
     public record DatabaseSection(@JsonProperty("url") String url, @JsonProperty("user") String user) {}
 
@@ -33,7 +34,14 @@ public record AppConfig(
                                 @JsonProperty("expertsPerMinute") Integer expertsPerMinute,
                                 @JsonProperty("chartsPerMinute") Integer chartsPerMinute) {}
 
+    /** Where threads are searched: the embedded index ({@code lucene}) or an OpenSearch cluster. */
+    public record SearchSection(@JsonProperty("backend") String backend,
+                                @JsonProperty("opensearch") OpenSearchSection opensearch) {}
+
+    /** The credentials come from the environment only (COPBOT_OPENSEARCH_USER, COPBOT_OPENSEARCH_PASSWORD). */
+    public record OpenSearchSection(@JsonProperty("url") String url, @JsonProperty("index") String index) {}
+
     public static AppConfig empty() {
-        return new AppConfig(null, null, null, null, null, null, null);
+        return new AppConfig(null, null, null, null, null, null, null, null);
     }
 }

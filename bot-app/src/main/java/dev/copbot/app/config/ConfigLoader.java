@@ -98,7 +98,41 @@ public final class ConfigLoader {
         Optional<String> publicUrl = env("COPBOT_PUBLIC_URL")
                 .or(() -> Optional.ofNullable(config.http()).map(AppConfig.HttpSection::publicUrl).filter(u -> !u.isBlank()))
                 .map(ConfigLoader::publicUrl);
-        return new Settings(data, url, user, password, admins, port, file, asks, kudos, life, rateLimits, publicUrl);
+        return new Settings(data, url, user, password, admins, port, file, asks, kudos, life, rateLimits, publicUrl,
+                search(Optional.ofNullable(config.search())));
+    }
+
+    /** {@code search.backend} and, for OpenSearch, where it is; its user and password from the environment only. */
+    private SearchSettings search(Optional<AppConfig.SearchSection> section) {
+        Optional<AppConfig.OpenSearchSection> os = section.map(AppConfig.SearchSection::opensearch);
+        String typed = env("COPBOT_SEARCH_BACKEND").or(() -> section.map(AppConfig.SearchSection::backend)
+                .filter(b -> !b.isBlank())).orElse("lucene").strip();
+        SearchSettings.Backend backend = switch (typed.toLowerCase(java.util.Locale.ROOT)) {
+            case "lucene" -> SearchSettings.Backend.LUCENE;
+            case "opensearch" -> SearchSettings.Backend.OPENSEARCH;
+            default -> throw new ConfigException("search.backend (or COPBOT_SEARCH_BACKEND) is 'lucene' (the embedded "
+                    + "index, the default) or 'opensearch', not '" + typed + "'"
+                    + dev.copbot.core.command.Suggestions.didYouMean(typed, java.util.List.of("lucene", "opensearch")));
+        };
+        Optional<String> url = env("COPBOT_OPENSEARCH_URL")
+                .or(() -> os.map(AppConfig.OpenSearchSection::url).filter(u -> !u.isBlank())).map(String::strip);
+        String index = env("COPBOT_OPENSEARCH_INDEX")
+                .or(() -> os.map(AppConfig.OpenSearchSection::index).filter(i -> !i.isBlank())).orElse("copbot-threads").strip();
+        if (backend == SearchSettings.Backend.OPENSEARCH) {
+            if (url.isEmpty()) {
+                throw new ConfigException("search.backend is opensearch but no address is set: set search.opensearch.url "
+                        + "in the config file or COPBOT_OPENSEARCH_URL, e.g. http://127.0.0.1:9200");
+            }
+            if (!url.get().matches("https?://[^\\s/]+(/[^\\s]*)?")) {
+                throw new ConfigException("search.opensearch.url must be an http:// or https:// address, e.g. "
+                        + "https://search.example.com:9200, not '" + url.get() + "'");
+            }
+            if (!index.matches("[a-z0-9][a-z0-9_.-]*")) {
+                throw new ConfigException("search.opensearch.index must be lower case letters, digits, '-', '_' or '.', not '"
+                        + index + "'");
+            }
+        }
+        return new SearchSettings(backend, url, index, env("COPBOT_OPENSEARCH_USER"), env("COPBOT_OPENSEARCH_PASSWORD"));
     }
 
     /** A whole number from the environment, else the file, else the default; out of range is a clear error. */

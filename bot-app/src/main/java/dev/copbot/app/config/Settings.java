@@ -19,7 +19,7 @@ import java.util.Set;
 public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                        Optional<String> databasePassword, Set<UserId> admins, int httpPort, Optional<Path> configFile,
                        AskExperts.Settings ask, KudosSettings kudos, CommunityLife.Settings life, RateLimits limits,
-                       Optional<String> publicUrl) {
+                       Optional<String> publicUrl, SearchSettings search) {
 
     public DatabaseSettings database() {
         return new DatabaseSettings(dataDir, databaseUrl, databaseUser, databasePassword, Optional.empty());
@@ -32,13 +32,13 @@ public record Settings(Path dataDir, Optional<String> databaseUrl, Optional<Stri
     /** The same settings with the bot reached at {@code url} (the console's local dashboard). */
     public Settings withPublicUrl(String url) {
         return new Settings(dataDir, databaseUrl, databaseUser, databasePassword, admins, httpPort, configFile, ask, kudos,
-                life, limits, Optional.of(url));
+                life, limits, Optional.of(url), search);
     }
 
     @Override
     public String toString() {
         return "Settings[data=" + dataDir + ", database=" + database().describe() + ", user=" + databaseUser.orElse("-")
                 + ", password=" + (databasePassword.isPresent() ? "(set)" : "-") + ", admins=" + admins
-                 + ", httpPort=" + httpPort + ", publicUrl=" + publicUrl.orElse("-") + ", " + limits + ", " + kudos + ", " + life + ", " + ask + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
+                 + ", httpPort=" + httpPort + ", publicUrl=" + publicUrl.orElse("-") + ", " + limits + ", " + kudos + ", " + life + ", " + ask + ", " + search + ", config=" + configFile.map(Path::toString).orElse("(none)") + "]";
     }
 }

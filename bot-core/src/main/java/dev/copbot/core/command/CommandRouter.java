@@ -162,6 +162,10 @@ public final class CommandRouter {
             return spec.handler().handle(context);
         } catch (UserError e) {
             return Reply.error(e.getMessage(), e.showUsage() ? spec.usage() : null);
+        } catch (Unavailable e) {
+            log.warn("command '{}' by {}: {} ({})", spec.path(), invocation.actor().id(), e.getMessage(),
+                    e.getCause() == null ? "" : e.getCause().toString());
+            return Reply.error(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
             log.error("command '{}' by {} failed (reference {})", spec.path(), invocation.actor().id(), reference, e);

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +36,13 @@ public final class Discussions implements Feature, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Discussions.class);
 
     private final MessageStore store;
-    private final SearchIndex index;
+    private final SearchBackend index;
     private final SearchEngine engine;
     private final AccessControl access;
     private final Clock clock;
     private final IndexFollowing following;
 
-    public Discussions(MessageStore store, SearchIndex index, Ranking ranking, AccessControl access, Clock clock) {
+    public Discussions(MessageStore store, SearchBackend index, Ranking ranking, AccessControl access, Clock clock) {
         this.store = store;
         this.index = index;
         this.engine = new SearchEngine(index, ranking);
@@ -252,9 +251,9 @@ public final class Discussions implements Feature, AutoCloseable {
      * Runs {@code work} on a fresh point-in-time view of the thread index, for readers with queries of their own (the
      * expert ranking). Read-only: callers must apply {@link AccessControl#ruleFor} themselves.
      */
-    public <T> T withIndex(Function<IndexSearcher, T> work) {
+    public <T> T withIndex(Function<IndexView, T> work) {
         following.refreshIfStale();
-        return engine.index().withSearcher(work);
+        return engine.index().withView(work);
     }
 
     /** Makes the index durable, with the change log position it has applied, where the next start resumes. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * Pseudo-relevance feedback (in the spirit of RM3): the words that weigh most in the top threads of a first pass,
@@ -41,7 +40,7 @@ final class Feedback {
 
     /** The feedback words of the top threads and their weights; empty when there is nothing to add. */
     /** {@code own}: the query's own analysed terms, which are not added again. */
-    Map<String, Float> words(Set<String> own, List<SearchIndex.Hit> top, IndexSearcher searcher) {
+    Map<String, Float> words(Set<String> own, List<SearchIndex.Hit> top, IndexView view) {
         if (top.isEmpty()) {
             return Map.of();
         }
@@ -54,11 +53,12 @@ final class Feedback {
             double share = Math.exp((h.score() - best) / 4) / norm / Math.max(1, tokens.size());
             tokens.forEach(t -> weights.merge(t, share, Double::sum));
         }
-        List<Map.Entry<String, Double>> chosen = weights.entrySet().stream()
+        List<Map.Entry<String, Double>> candidates = weights.entrySet().stream()
                 .filter(e -> !own.contains(e.getKey()) && e.getKey().length() > 1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(settings.terms() * 3L)
-                .filter(e -> !ThreadQuery.common(searcher, e.getKey()))
+                .limit(settings.terms() * 3L).toList();
+        Set<String> common = ThreadQuery.common(view, candidates.stream().map(Map.Entry::getKey).toList());
+        List<Map.Entry<String, Double>> chosen = candidates.stream().filter(e -> !common.contains(e.getKey()))
                 .limit(settings.terms()).toList();
         Map<String, Float> out = new LinkedHashMap<>();
         if (!chosen.isEmpty()) {

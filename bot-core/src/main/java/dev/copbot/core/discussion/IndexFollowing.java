@@ -31,7 +31,7 @@ final class IndexFollowing {
     private static final long REFRESH_DURING_REPLAY_NANOS = 1_000_000_000L;
 
     private final MessageStore store;
-    private final SearchIndex index;
+    private final SearchBackend index;
     private final AccessControl access;
     private final ChangeLog changes;
     private final ReentrantLock applying = new ReentrantLock();
@@ -57,7 +57,7 @@ final class IndexFollowing {
     private final ThreadLocal<Map<ThreadKey, List<StoredMessage>>> hints = new ThreadLocal<>();
     private final Runnable unsubscribe;
 
-    IndexFollowing(MessageStore store, SearchIndex index, AccessControl access) {
+    IndexFollowing(MessageStore store, SearchBackend index, AccessControl access) {
         this.store = store;
         this.index = index;
         this.access = access;
@@ -145,7 +145,7 @@ final class IndexFollowing {
             long head = changes.head();
             index.deleteAll();
             store.forEachThread(500, keys -> store.threads(keys).forEach((key, messages) -> {
-                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
+                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace(), head);
                 threads[0]++;
             }));
             addSafeAfter = changes.head();
@@ -165,10 +165,17 @@ final class IndexFollowing {
     }
 
     private void committedHere(Range range) {
-        if (following) {
-            catchUp(range.last(), range);
+        try {
+            if (following) {
+                catchUp(range.last(), range);
+            }
+        } catch (RuntimeException e) {
+            // The store has the change: the follower applies it when the index answers again (a remote backend down).
+            log.warn("the search index could not take changes {}-{} at once ({}); the follower retries",
+                    range.first(), range.last(), e.getMessage());
+        } finally {
+            hints.remove();
         }
-        hints.remove();
     }
 
     /** Applies changes in order until {@code upTo} is applied (or the log ends). */
@@ -189,6 +196,7 @@ final class IndexFollowing {
                     break;
                 }
                 apply(batch, mine, hinted);
+                index.sendWrites();
                 // Before the lock is released: a writer that finds its change applied must also find it unrefreshed.
                 touched();
                 applied = batch.getLast().position();
@@ -246,9 +254,9 @@ final class IndexFollowing {
                 // The thread began in this commit and changes apply in order, so the index cannot hold it: adding
                 // without a delete keeps an import as fast as before the change log (an update cost it a third more).
                 if (mine.first() > addSafeAfter) {
-                    index.add(ThreadDocument.of(key, known), key.channel().workspace());
+                    index.add(ThreadDocument.of(key, known), key.channel().workspace(), last.get(key));
                 } else {
-                    index.upsert(ThreadDocument.of(key, known), key.channel().workspace());
+                    index.upsert(ThreadDocument.of(key, known), key.channel().workspace(), last.get(key));
                 }
             } else {
                 read.add(key);
@@ -258,9 +266,9 @@ final class IndexFollowing {
         for (ThreadKey key : read) {
             List<StoredMessage> messages = stored.get(key);
             if (messages == null) {
-                index.delete(key);
+                index.delete(key, last.get(key));
             } else {
-                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace());
+                index.upsert(ThreadDocument.of(key, messages), key.channel().workspace(), last.get(key));
             }
         }
         threads.clear();

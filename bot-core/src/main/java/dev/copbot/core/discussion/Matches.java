@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -16,9 +19,9 @@ import org.apache.lucene.search.IndexSearcher;
  * keeps in its postings: what snippets highlight and what picks the best-matching message, with no thread analysed
  * again at search time.
  */
-record Matches(List<Match> all) {
+public record Matches(List<Match> all) {
     /** One occurrence of an analysed term, as character offsets into the indexed text. */
-    record Match(String term, int start, int end) {}
+    public record Match(String term, int start, int end) {}
 
     static Matches of(IndexSearcher searcher, SearchIndex.Hit hit, Set<String> terms) {
         List<Match> all = new ArrayList<>();
@@ -36,6 +39,32 @@ record Matches(List<Match> all) {
                     all.add(new Match(term, p.startOffset(), p.endOffset()));
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Matches(all);
+    }
+
+    private static final SearchAnalyzer INDEXING = new SearchAnalyzer(true);
+
+    /**
+     * The same matches found by analysing the hit's text again as the index did: for a backend whose postings do not
+     * come back with the hit (OpenSearch). Costs one analysis of each shown thread.
+     */
+    public static Matches byAnalysis(SearchIndex.Hit hit, Set<String> terms) {
+        List<Match> all = new ArrayList<>();
+        String text = hit.title() + "\n" + (hit.body() == null ? "" : hit.body());
+        try (TokenStream ts = INDEXING.tokenStream(SearchIndex.TEXT, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                if (terms.contains(t)) {
+                    all.add(new Match(t, offset.startOffset(), offset.endOffset()));
+                }
+            }
+            ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

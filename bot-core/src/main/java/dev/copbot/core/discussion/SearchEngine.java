@@ -14,18 +14,18 @@ import org.apache.lucene.search.Query;
  * to link (both from the offsets in the postings).
  */
 public final class SearchEngine {
-    private final SearchIndex index;
+    private final SearchBackend index;
     private final ThreadQuery queries;
     private final Feedback feedback;
 
-    public SearchEngine(SearchIndex index, Ranking ranking) {
+    public SearchEngine(SearchBackend index, Ranking ranking) {
         this.index = index;
         Analyzer analyzer = new SearchAnalyzer(false);
         this.queries = new ThreadQuery(analyzer, ranking);
         this.feedback = new Feedback(queries, ranking);
     }
 
-    public SearchIndex index() {
+    public SearchBackend index() {
         return index;
     }
 
@@ -41,8 +41,8 @@ public final class SearchEngine {
      * ranking, so counts, snippets, feedback and later pages all respect it.
      */
     public Results search(SearchRequest request, AccessControl.Rule access, int offset, int limit, boolean withSnippets) {
-        return index.withSearcher(searcher -> {
-            Query query = queries.build(request, access, searcher);
+        return index.withView(view -> {
+            Query query = queries.build(request, access, view);
             if (query == null) {
                 return Results.NOTHING_SEARCHABLE;
             }
@@ -50,18 +50,18 @@ public final class SearchEngine {
             Set<String> terms = queries.terms(request);
             if (feedback.applies(request)) {
                 // Only the best few threads matter here, not how many match: no counting, so pruning starts at once.
-                List<SearchIndex.Hit> top = index.search(searcher, query, 0, feedback.documents(), feedback.documents()).hits();
-                Map<String, Float> expansion = feedback.words(terms, top, searcher);
+                List<SearchIndex.Hit> top = view.search(query, 0, feedback.documents(), feedback.documents()).hits();
+                Map<String, Float> expansion = feedback.words(terms, top, view);
                 if (!expansion.isEmpty()) {
-                    query = queries.build(request, access, searcher, expansion);
+                    query = queries.build(request, access, view, expansion);
                 }
             }
-            SearchIndex.Page page = index.search(searcher, query, offset, limit);
+            SearchIndex.Page page = view.search(query, offset, limit, SearchIndex.EXACT_TOTAL_UP_TO);
             List<Result> out = new ArrayList<>();
             Set<String> words = withSnippets ? words(request) : Set.of();
             for (SearchIndex.Hit hit : page.hits()) {
                 if (withSnippets) {
-                    Matches matches = Matches.of(searcher, hit, terms);
+                    Matches matches = view.matches(hit, terms);
                     out.add(new Result(hit, Snippets.of(hit, matches), matches.bestMessage(hit, words)));
                 } else {
                     out.add(new Result(hit, "", hit.key().root()));

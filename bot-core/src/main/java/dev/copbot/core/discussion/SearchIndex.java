@@ -47,8 +47,8 @@ import org.apache.lucene.util.BytesRef;
  * follows the store's change log ({@link IndexFollowing}), and {@code copbot reindex} rebuilds it from the store. Its surface is deliberately narrow (upsert, delete, search a
  * query) so that a second backend such as OpenSearch is an adapter, not a rewrite.
  */
-public final class SearchIndex implements AutoCloseable {
-    static final String KEY = "key", WORKSPACE = "workspace", CHANNEL = "channel", ROOT = "root", TITLE = "title",
+public final class SearchIndex implements SearchBackend {
+    public static final String KEY = "key", WORKSPACE = "workspace", CHANNEL = "channel", ROOT = "root", TITLE = "title",
             BODY = "body", TEXT = "text", ACCEPTED = "accepted", AUTHOR = "author", SOLVED = "solved", POSTED = "posted",
             LAST_REPLY = "last_reply", REPLIES = "replies", ACCEPTED_MESSAGE = "accepted_message",
             MESSAGE_STARTS = "message_starts";
@@ -104,6 +104,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public boolean readOnly() {
         return writer == null;
     }
@@ -156,6 +157,31 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
+    public void upsert(ThreadDocument thread, String workspace, long version) {
+        upsert(thread, workspace);
+    }
+
+    @Override
+    public void add(ThreadDocument thread, String workspace, long version) {
+        add(thread, workspace);
+    }
+
+    @Override
+    public void delete(ThreadKey key, long version) {
+        delete(key);
+    }
+
+    @Override
+    public String name() {
+        return "lucene";
+    }
+
+    @Override
+    public <T> T withView(Function<IndexView, T> work) {
+        return withSearcher(searcher -> work.apply(new LuceneView(searcher)));
+    }
+
     public void upsert(ThreadDocument thread, String workspace) {
         try {
             writer().updateDocument(new Term(KEY, thread.key().asString()), document(thread, workspace));
@@ -178,15 +204,18 @@ public final class SearchIndex implements AutoCloseable {
         deleteWhere(new TermQuery(new Term(KEY, key.asString())));
     }
 
+    @Override
     public void deleteChannel(ChannelId channel) {
         deleteWhere(new TermQuery(new Term(CHANNEL, channel.toString())));
     }
 
     /** Every thread whose channel id starts with the prefix, e.g. {@code slack:T123:} for a workspace. */
+    @Override
     public void deleteChannelsStartingWith(String prefix) {
         deleteWhere(new PrefixQuery(new Term(CHANNEL, prefix)));
     }
 
+    @Override
     public void deleteAll() {
         try {
             writer().deleteAll();
@@ -204,6 +233,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Makes changes visible to searches. */
+    @Override
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -213,6 +243,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Makes changes durable, recording {@code data} (e.g. how many messages the store held) with the commit. */
+    @Override
     public void commit(Map<String, String> data) {
         try {
             Map<String, String> all = new HashMap<>(data);
@@ -229,6 +260,7 @@ public final class SearchIndex implements AutoCloseable {
      * set up, once per segment: after a bulk import (5 segments at 1M messages) questions ran about a third faster
      * merged (issue 21). Costly (the whole index is rewritten), so only after an import, not on every commit.
      */
+    @Override
     public void mergeDown() {
         try {
             writer().forceMerge(1);
@@ -238,6 +270,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    @Override
     public Map<String, String> committedData() {
         try (DirectoryReader r = DirectoryReader.open(directory)) {
             return r.getIndexCommit().getUserData();
@@ -299,7 +332,7 @@ public final class SearchIndex implements AutoCloseable {
     static final int EXACT_TOTAL_UP_TO = 1000;
 
     /** {@code countUpTo}: how many hits to count exactly; the search skips threads that cannot reach the top after that. */
-    Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
+    static Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
         try {
             {
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
@@ -324,7 +357,7 @@ public final class SearchIndex implements AutoCloseable {
 
 
     /** One line per message, "offset id", in thread order (ids never hold a newline). */
-    private static String encodeStarts(List<ThreadDocument.MessageStart> starts) {
+    public static String encodeStarts(List<ThreadDocument.MessageStart> starts) {
         StringBuilder out = new StringBuilder();
         for (ThreadDocument.MessageStart s : starts) {
             out.append(s.offset()).append(' ').append(s.message()).append('\n');
@@ -332,7 +365,7 @@ public final class SearchIndex implements AutoCloseable {
         return out.toString();
     }
 
-    private static List<ThreadDocument.MessageStart> decodeStarts(String encoded) {
+    public static List<ThreadDocument.MessageStart> decodeStarts(String encoded) {
         List<ThreadDocument.MessageStart> out = new ArrayList<>();
         if (encoded != null) {
             for (String line : encoded.split("\n")) {

@@ -3,6 +3,8 @@ package dev.copbot.core.discussion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
@@ -47,15 +48,15 @@ final class ThreadQuery {
     static final double COMMON_SHARE = 0.01;
 
     /** The query, or null when no word of the request is searchable (all stop words). */
-    Query build(SearchRequest request, AccessControl.Rule access, IndexSearcher searcher) {
-        return build(request, access, searcher, Map.of());
+    Query build(SearchRequest request, AccessControl.Rule access, IndexView view) {
+        return build(request, access, view, Map.of());
     }
 
     /**
      * {@code expansion}: feedback words and their weights, added as further optional words of the same query, so
      * Lucene can prune the whole disjunction at once.
      */
-    Query build(SearchRequest request, AccessControl.Rule access, IndexSearcher searcher,
+    Query build(SearchRequest request, AccessControl.Rule access, IndexView view,
                 Map<String, Float> expansion) {
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         int clauses = 0;
@@ -81,7 +82,7 @@ final class ThreadQuery {
         if (clauses == 0) {
             return null;
         }
-        addProximity(scoring, sequence, searcher);
+        addProximity(scoring, sequence, view);
         expansion.forEach((term, weight) ->
                 scoring.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TEXT, term)), weight), Occur.SHOULD));
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(scoring.build(), Occur.MUST);
@@ -99,7 +100,7 @@ final class ThreadQuery {
         }
         addFilters(all, request);
         if (access != null) {
-            addAccess(all, access, searcher);
+            addAccess(all, access, view);
         }
         return all.build();
     }
@@ -147,12 +148,13 @@ final class ThreadQuery {
 
     /** Adjacent query words found within a small window of the thread's text score a little more. */
     private void addProximity(BooleanQuery.Builder scoring, List<String> sequence,
-                              IndexSearcher searcher) {
+                              IndexView view) {
         if (ranking.proximityWeight() <= 0 || sequence.size() < 2) {
             return;
         }
+        Set<String> common = common(view, sequence);
         for (int i = 0; i + 1 < sequence.size(); i++) {
-            if (common(searcher, sequence.get(i)) || common(searcher, sequence.get(i + 1))) {
+            if (common.contains(sequence.get(i)) || common.contains(sequence.get(i + 1))) {
                 continue;
             }
             PhraseQuery pair = new PhraseQuery(ranking.proximityWindow(), SearchIndex.TEXT, sequence.get(i), sequence.get(i + 1));
@@ -165,14 +167,9 @@ final class ThreadQuery {
      * nothing, and a filter clause keeps Lucene from pruning the disjunction (questions took 3x longer with it).
      */
     private static void addAccess(BooleanQuery.Builder all, AccessControl.Rule access,
-                                  IndexSearcher searcher) {
-        try {
-            Term workspace = new Term(SearchIndex.WORKSPACE, access.workspace());
-            if (searcher.getIndexReader().docFreq(workspace) < searcher.getIndexReader().maxDoc()) {
-                all.add(new TermQuery(workspace), Occur.FILTER);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+                                  IndexView view) {
+        if (view.docFreq(SearchIndex.WORKSPACE, access.workspace()) < view.docCount()) {
+            all.add(new TermQuery(new Term(SearchIndex.WORKSPACE, access.workspace())), Occur.FILTER);
         }
         if (!access.closedChannels().isEmpty()) {
             all.add(new TermInSetQuery(SearchIndex.CHANNEL, access.closedChannels().stream().map(BytesRef::new).toList()),
@@ -180,13 +177,19 @@ final class ThreadQuery {
         }
     }
 
-    static boolean common(IndexSearcher searcher, String token) {
-        try {
-            double limit = Math.max(COMMON_THREADS, COMMON_SHARE * searcher.getIndexReader().maxDoc());
-            return searcher.getIndexReader().docFreq(new Term(SearchIndex.TEXT, token)) > limit;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The tokens among {@code tokens} that are common (see {@link #COMMON_THREADS}), looked up in one go. */
+    static Set<String> common(IndexView view, Collection<String> tokens) {
+        if (tokens.isEmpty()) {
+            return Set.of();
         }
+        double limit = Math.max(COMMON_THREADS, COMMON_SHARE * view.docCount());
+        Set<String> out = new HashSet<>();
+        view.docFreqs(SearchIndex.TEXT, new LinkedHashSet<>(tokens)).forEach((t, df) -> {
+            if (df > limit) {
+                out.add(t);
+            }
+        });
+        return out;
     }
 
     private void addFilters(BooleanQuery.Builder all, SearchRequest r) {

@@ -2,29 +2,20 @@ package dev.copbot.core.expertise;
 
 import dev.copbot.core.discussion.AccessControl;
 import dev.copbot.core.discussion.Discussions;
+import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.discussion.ThreadKey;
 import dev.copbot.core.platform.ChannelId;
 import dev.copbot.core.platform.UserId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -45,9 +36,8 @@ final class TopicalMatch {
     static final float B = 0.4f;
 
     // The thread index's field names (SearchIndex): its whole text, workspace, channel, the root's time and the key.
-    private static final String TEXT = "text", WORKSPACE = "workspace", CHANNEL = "channel", POSTED = "posted",
-            KEY = "key";
-    private static final BM25Similarity SIMILARITY = new BM25Similarity(K1, B);
+    private static final String TEXT = SearchIndex.TEXT, WORKSPACE = SearchIndex.WORKSPACE,
+            CHANNEL = SearchIndex.CHANNEL, POSTED = SearchIndex.POSTED;
 
     private TopicalMatch() {}
 
@@ -70,34 +60,7 @@ final class TopicalMatch {
             q.add(new TermInSetQuery(CHANNEL, channels.stream().map(c -> new BytesRef(c.toString())).toList()), Occur.FILTER);
         }
         BooleanQuery query = q.build();
-        return discussions.withIndex(shared -> {
-            // A searcher of our own on the same reader: the shared one keeps the search command's similarity.
-            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-            searcher.setSimilarity(SIMILARITY);
-            try {
-                TopDocs top = searcher.search(query, THREADS);
-                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-                List<Hit> out = new ArrayList<>();
-                for (ScoreDoc sd : top.scoreDocs) {
-                    out.add(new Hit(ThreadKey.parse(key(leaves.get(ReaderUtil.subIndex(sd.doc, leaves)), sd.doc)), sd.score));
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    /**
-     * The thread key of a hit, from its doc value: reading it from the stored fields would unpack the whole stored
-     * thread, which was most of the time of a question. Segments written before the doc value existed fall back.
-     */
-    private static String key(LeafReaderContext leaf, int doc) throws IOException {
-        BinaryDocValues keys = leaf.reader().getBinaryDocValues(KEY);
-        int local = doc - leaf.docBase;
-        if (keys != null && keys.advanceExact(local)) {
-            return keys.binaryValue().utf8ToString();
-        }
-        return leaf.reader().storedFields().document(local, Set.of(KEY)).get(KEY);
+        return discussions.withIndex(view -> view.top(query, THREADS, K1, B).stream()
+                .map(h -> new Hit(h.key(), h.score())).toList());
     }
 }

@@ -29,7 +29,7 @@ import dev.copbot.core.reply.Block;
  * /cop search end to end: messages posted in community channels, searched through the router with every filter,
  * the access rules, live edits, deletions with tombstones and purges. Runs on each database.
  */
-abstract class SearchScenarios extends OnEachStore {
+public abstract class SearchScenarios extends OnEachStore {
     static final Channel KAFKA = new Channel(ChannelId.parse("slack:T1:C100"), "kafka", Visibility.PUBLIC);
     static final Channel SECRET = new Channel(ChannelId.parse("slack:T1:G200"), "kafka-leads", Visibility.PRIVATE);
     static final Channel RANDOM = new Channel(ChannelId.parse("slack:T1:C300"), "random", Visibility.PUBLIC);
@@ -40,7 +40,7 @@ abstract class SearchScenarios extends OnEachStore {
 
     @BeforeEach
     void start() {
-        bot = new BotDriver(db);
+        bot = new BotDriver(db, backend());
         Actor admin = new Actor(UserId.parse("slack:T1:UADMIN"), "ada", Optional.empty(), true);
         assertThat(bot.as(admin, "community create kafka channel:<#C100|kafka>").ok()).isTrue();
         // The private channel is enabled by an admin (as an import does); T2 and #random are not indexed at all.
@@ -58,6 +58,11 @@ abstract class SearchScenarios extends OnEachStore {
         bot.post(SECRET, "3000.1", "slack:T1:ULEAD", "*Consumer lag budget for Q3*\nKeep lag under a minute. <!channel> please read.", null, T0);
         bot.post(RANDOM, "4000.1", "slack:T1:UASK", "*Consumer lag memes*\nnot indexed: #random is no community channel", null, T0);
         bot.post(OTHER_WORKSPACE, "5000.1", "slack:T2:UX", "*Consumer lag in workspace two*\nnever visible from T1", null, T0);
+    }
+
+    /** The search backend the scenarios run on: the embedded index, unless a subclass says otherwise. */
+    protected SearchBackend backend() {
+        return SearchIndex.inMemory(Ranking.defaults());
     }
 
     Reply search(String user, String query) {

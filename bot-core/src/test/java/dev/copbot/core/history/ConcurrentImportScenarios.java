@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import dev.copbot.core.discussion.SearchIndex;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterEach;
@@ -181,19 +182,13 @@ abstract class ConcurrentImportScenarios {
 
     /** Each indexed thread's key and reply count; a thread indexed twice fails here. */
     static Map<String, Integer> indexed(CopBot bot) {
-        return bot.discussions().withIndex(searcher -> {
-            try {
-                Map<String, Integer> out = new HashMap<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc hit : searcher.search(new MatchAllDocsQuery(), Integer.MAX_VALUE).scoreDocs) {
-                    var doc = stored.document(hit.doc);
-                    Integer before = out.put(doc.get("key"), doc.getField("replies").numericValue().intValue());
-                    assertThat(before).as("thread %s indexed twice", doc.get("key")).isNull();
-                }
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return bot.discussions().withIndex(view -> {
+            Map<String, Integer> out = new HashMap<>();
+            for (SearchIndex.Hit hit : view.search(new MatchAllDocsQuery(), 0, (int) Math.max(1, view.docCount()), Integer.MAX_VALUE).hits()) {
+                Integer before = out.put(hit.key().asString(), hit.replies());
+                assertThat(before).as("thread %s indexed twice", hit.key().asString()).isNull();
             }
+            return out;
         });
     }
 }

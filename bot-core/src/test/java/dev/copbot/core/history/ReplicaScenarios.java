@@ -7,6 +7,7 @@ import dev.copbot.core.CopBot;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.discussion.IndexFollower;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.people.UserDirectory;
@@ -67,8 +68,13 @@ abstract class ReplicaScenarios {
         found(b, "warm up");
     }
 
+    /** Replica {@code name}'s search backend: an index directory of its own, as on its own machine. */
+    SearchBackend index(String name) {
+        return SearchIndex.open(tmp.resolve("index-" + name), Ranking.defaults());
+    }
+
     CopBot replica(Database store, String name) {
-        SearchIndex index = SearchIndex.open(tmp.resolve("index-" + name), Ranking.defaults());
+        SearchBackend index = index(name);
         CopBot bot = new CopBot(store, index, BotSettings.defaults(), BotDriver.CLOCK, new ChatPorts());
         bot.discussions().reconcile();
         open.add(bot.discussions());

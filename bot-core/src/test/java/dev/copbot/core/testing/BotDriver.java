@@ -14,6 +14,7 @@ import dev.copbot.core.platform.Inbound.CommandInvoked;
 import dev.copbot.core.platform.UserId;
 import dev.copbot.core.reply.PlainText;
 import dev.copbot.core.reply.Reply;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,11 @@ public final class BotDriver {
 
     public BotDriver(Database db) {
         this(db, BotSettings.defaults(), CLOCK, new ChatPorts());
+    }
+
+    /** On another search backend (the OpenSearch one, in that module's tests). */
+    public BotDriver(Database db, SearchBackend index) {
+        this.bot = new CopBot(db, index, BotSettings.defaults(), CLOCK, new ChatPorts());
     }
 
     /** With other settings, a driven clock (e.g. {@link TestClock}) or ports that record what the bot sends. */

@@ -4,6 +4,7 @@ import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
+import dev.copbot.core.discussion.IndexView;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchAnalyzer;
 import dev.copbot.core.discussion.SearchRequest;
@@ -165,11 +166,11 @@ public final class SearchBenchmark {
         });
         bot.discussions().postedAll(batch);
         bot.discussions().flush();
-        int before = bot.discussions().withIndex(s -> s.getIndexReader().leaves().size());
+        int before = bot.discussions().withIndex(IndexView::segments);
         // As copbot import does at its end: counted in the ingest time.
         bot.discussions().compactIndex();
         out.printf(Locale.ROOT, "index    %d segments after ingest, merged to %d%n", before,
-                bot.discussions().withIndex(s -> s.getIndexReader().leaves().size()));
+                bot.discussions().withIndex(IndexView::segments));
         double seconds = (System.nanoTime() - start) / 1e9;
         long stored = bot.discussions().store().messageCount();
         if (stored != messages) {

@@ -1,0 +1,85 @@
+package dev.copbot.core.discussion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+/** A view of the embedded index: one acquired searcher. */
+final class LuceneView implements IndexView {
+    private final IndexSearcher searcher;
+
+    LuceneView(IndexSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    @Override
+    public SearchIndex.Page search(Query query, int offset, int limit, int countUpTo) {
+        return SearchIndex.search(searcher, query, offset, limit, countUpTo);
+    }
+
+    @Override
+    public long docCount() {
+        return searcher.getIndexReader().maxDoc();
+    }
+
+    @Override
+    public long docFreq(String field, String term) {
+        try {
+            return searcher.getIndexReader().docFreq(new Term(field, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int segments() {
+        return searcher.getIndexReader().leaves().size();
+    }
+
+    @Override
+    public Matches matches(SearchIndex.Hit hit, Set<String> terms) {
+        return Matches.of(searcher, hit, terms);
+    }
+
+    @Override
+    public List<Scored> top(Query query, int n, float k1, float b) {
+        // A searcher of our own on the same reader: the shared one keeps the search command's similarity.
+        IndexSearcher own = new IndexSearcher(searcher.getIndexReader());
+        own.setSimilarity(new BM25Similarity(k1, b));
+        try {
+            TopDocs top = own.search(query, n);
+            List<LeafReaderContext> leaves = own.getIndexReader().leaves();
+            List<Scored> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                out.add(new Scored(ThreadKey.parse(key(leaves.get(ReaderUtil.subIndex(sd.doc, leaves)), sd.doc)), sd.score));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The thread key of a hit, from its doc value: reading it from the stored fields would unpack the whole stored
+     * thread, which was most of the time of an expert question. Segments written before the doc value fall back.
+     */
+    private static String key(LeafReaderContext leaf, int doc) throws IOException {
+        BinaryDocValues keys = leaf.reader().getBinaryDocValues(SearchIndex.KEY);
+        int local = doc - leaf.docBase;
+        if (keys != null && keys.advanceExact(local)) {
+            return keys.binaryValue().utf8ToString();
+        }
+        return leaf.reader().storedFields().document(local, Set.of(SearchIndex.KEY)).get(SearchIndex.KEY);
+    }
+}

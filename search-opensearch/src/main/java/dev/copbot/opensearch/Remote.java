@@ -1,0 +1,105 @@
+package dev.copbot.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.copbot.core.command.Unavailable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.OpenSearchGenericClient;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+
+/**
+ * Requests to the node through opensearch-java's transport (connection pool, auth, timeouts) and generic client:
+ * bodies are written as JSON by the callers, since the queries are translations of the core's own. A node that
+ * cannot be reached, or answers 5xx, is {@link Unavailable}; any other refusal is a bug of ours and says what the
+ * node said.
+ */
+final class Remote implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final ApacheHttpClient5Transport transport;
+    private final OpenSearchGenericClient client;
+
+    Remote(URI url, String user, String password) {
+        HttpHost host = new HttpHost(url.getScheme() == null ? "http" : url.getScheme(), url.getHost(),
+                url.getPort() < 0 ? 9200 : url.getPort());
+        ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(host)
+                .setMapper(new JacksonJsonpMapper())
+                // A cut network must not hang a search (or the follower) until TCP gives up.
+                .setRequestConfigCallback(r -> r.setConnectionRequestTimeout(Timeout.ofSeconds(5))
+                        .setResponseTimeout(Timeout.ofSeconds(30)));
+        if (user != null && !user.isBlank()) {
+            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+            credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(user,
+                    password == null ? new char[0] : password.toCharArray()));
+            builder.setHttpClientConfigCallback(c -> c.setDefaultCredentialsProvider(credentials));
+        }
+        if (url.getPath() != null && !url.getPath().isBlank() && !url.getPath().equals("/")) {
+            builder.setPathPrefix(url.getPath());
+        }
+        this.transport = builder.build();
+        this.client = new OpenSearchGenericClient(transport);
+    }
+
+    /** The answer's JSON; 404 gives null (a missing index or document). */
+    JsonNode call(String method, String path, Object body) {
+        return call(method, path, body, Map.of());
+    }
+
+    JsonNode call(String method, String path, Object body, Map<String, String> query) {
+        Requests.JsonBodyBuilder request = Requests.builder().method(method).endpoint(path).query(query);
+        try {
+            if (body instanceof byte[] ndjson) {
+                request.body(Body.from(ndjson, "application/x-ndjson"));
+            } else if (body != null) {
+                request.json(JSON.writeValueAsString(body));
+            }
+            try (Response response = client.execute(request.build())) {
+                int status = response.getStatus();
+                String text = response.getBody().map(Body::bodyAsString).orElse("");
+                if (status == 404) {
+                    return null;
+                }
+                if (status >= 500 || status == 429) {
+                    throw Unavailable.search(new IOException("OpenSearch answered " + status + " to " + method + " "
+                            + path + ": " + abbreviate(text)));
+                }
+                if (status >= 400) {
+                    throw new IllegalStateException("OpenSearch refused " + method + " " + path + " (" + status + "): "
+                            + abbreviate(text));
+                }
+                return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+            }
+        } catch (IOException e) {
+            throw Unavailable.search(e);
+        }
+    }
+
+    static byte[] ndjson(CharSequence lines) {
+        return lines.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 500 ? s.substring(0, 500) + "…" : s;
+    }
+
+    @Override
+    public void close() {
+        try {
+            transport.close();
+        } catch (IOException e) {
+            // closing: nothing left to do with it
+        }
+    }
+}
