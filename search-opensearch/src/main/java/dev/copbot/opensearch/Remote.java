@@ -19,6 +19,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 /**
  * Requests to the node through opensearch-java's transport (connection pool, auth, timeouts) and generic client:
@@ -66,23 +67,34 @@ final class Remote implements AutoCloseable {
                 request.json(JSON.writeValueAsString(body));
             }
             try (Response response = client.execute(request.build())) {
-                int status = response.getStatus();
-                String text = response.getBody().map(Body::bodyAsString).orElse("");
-                if (status == 404) {
-                    return null;
-                }
-                if (status >= 500 || status == 429) {
-                    throw Unavailable.search(new IOException("OpenSearch answered " + status + " to " + method + " "
-                            + path + ": " + abbreviate(text)));
-                }
-                if (status >= 400) {
-                    throw new IllegalStateException("OpenSearch refused " + method + " " + path + " (" + status + "): "
-                            + abbreviate(text));
-                }
-                return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+                return answer(method, path, response.getStatus(),
+                        response.getBody().map(Body::bodyAsString).orElse(""));
             }
+        } catch (ResponseException e) {
+            // The transport throws for most 4xx and 5xx instead of returning them.
+            return answer(method, path, e.status(), e.getMessage());
         } catch (IOException e) {
             throw Unavailable.search(e);
+        }
+    }
+
+    private static JsonNode answer(String method, String path, int status, String text) {
+        if (status == 404) {
+            return null;
+        }
+        if (status >= 500 || status == 429) {
+            throw Unavailable.search(new IOException("OpenSearch answered " + status + " to " + method + " " + path
+                    + ": " + abbreviate(text)));
+        }
+        if (status >= 400) {
+            throw new IllegalStateException("OpenSearch refused " + method + " " + path + " (" + status + "): "
+                    + abbreviate(text));
+        }
+        try {
+            return text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException("OpenSearch's answer to " + method + " " + path + " is not JSON: "
+                    + abbreviate(text), e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.copbot.core.CopBot;
 import dev.copbot.core.community.CommunityStore;
 import dev.copbot.core.discussion.IndexFollower;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.people.UserDirectory;
 import dev.copbot.core.platform.ChatPorts;
@@ -133,9 +134,13 @@ abstract class ConcurrentImportScenarios {
         return db;
     }
 
+    /** Replica {@code name}'s search backend: an index directory of its own, as on its own machine. */
+    SearchBackend index(String name) {
+        return SearchIndex.open(tmp.resolve("index-" + name), Ranking.defaults());
+    }
+
     private CopBot replica(Database db, String name) {
-        CopBot bot = new CopBot(db, SearchIndex.open(tmp.resolve("index-" + name), Ranking.defaults()),
-                BotSettings.defaults(), BotDriver.CLOCK, new ChatPorts());
+        CopBot bot = new CopBot(db, index(name), BotSettings.defaults(), BotDriver.CLOCK, new ChatPorts());
         bot.discussions().reconcile();
         open.add(bot.discussions());
         return bot;
