@@ -202,6 +202,14 @@ public final class OpenSearchIndex implements SearchBackend {
         create();
     }
 
+    /** Removes the index and its state from the node: for the scratch indexes of evaluations and benchmarks. */
+    public synchronized void drop() {
+        bulk.setLength(0);
+        queued = 0;
+        remote.call("DELETE", "/" + index, null);
+        remote.call("DELETE", "/" + state, null);
+    }
+
     @Override
     public void refresh() {
         send();

@@ -270,7 +270,7 @@ public final class SearchBenchmark {
         return Arrays.stream(a).filter(x -> x > 0).toArray();
     }
 
-    private static long[] concat(long[] a, long[] b) {
+    static long[] concat(long[] a, long[] b) {
         if (a == null) {
             return b;
         }

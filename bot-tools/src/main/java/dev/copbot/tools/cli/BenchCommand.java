@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure ingest and query speed.",
         subcommands = {BenchCommand.Search.class, BenchCommand.SlackExport.class, ReplicasBench.class,
-                ExpertsBench.class, SearchDuringImportBench.class})
+                ExpertsBench.class, SearchDuringImportBench.class, BackendsBench.class})
 public final class BenchCommand extends CommandGroup {
     @Command(name = "search", mixinStandardHelpOptions = true,
             description = {"Ingest N generated messages through the bot (store + index) and through plain Lucene,",

@@ -45,11 +45,18 @@ public final class EvalCommand extends CommandGroup {
         @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
                 + "to measure what they are worth: feedback, proximity, fields, solved (comma-separated)")
         List<String> without = List.of();
+        @picocli.CommandLine.Mixin
+        BackendOptions backend;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            try {
+                backend.openSearch();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             for (Path p : qrels == null ? List.of(corpus, queries) : List.of(corpus, queries, qrels)) {
                 if (!Files.isRegularFile(p)) {
                     throw new ParameterException(spec.commandLine(), "no such file: " + p);
@@ -64,8 +71,18 @@ public final class EvalCommand extends CommandGroup {
             Ranking ranking = RankingParts.without(spec, without);
             List<Beir.Doc> docs = Beir.corpus(corpus);
             List<Beir.Query> qs = Beir.queries(queries);
-            Map<String, List<TrecRun.Ranked>> run = baseline ? FlatBm25Baseline.run(docs, qs, k)
-                    : SearchEvaluation.run(docs, qs, k, ranking);
+            Map<String, List<TrecRun.Ranked>> run;
+            if (baseline) {
+                run = FlatBm25Baseline.run(docs, qs, k);
+            } else {
+                var index = backend.scratch("eval", ranking);
+                try {
+                    System.out.println("search backend: " + backend.describe());
+                    run = SearchEvaluation.run(docs, qs, k, ranking, index);
+                } finally {
+                    BackendOptions.dispose(index);
+                }
+            }
             TrecRun.write(out, run, baseline ? "lucene-bm25-flat" : "copbot");
             System.out.printf(Locale.ROOT, "%d documents, %d queries -> %s%n", docs.size(), qs.size(), out);
             if (qrels != null) {

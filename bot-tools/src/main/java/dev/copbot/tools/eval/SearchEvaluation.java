@@ -1,6 +1,7 @@
 package dev.copbot.tools.eval;
 
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchEngine;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.core.discussion.SearchRequest;
@@ -29,12 +30,20 @@ public final class SearchEvaluation {
     public static Map<String, List<TrecRun.Ranked>> run(List<Beir.Doc> corpus, List<Beir.Query> queries, int k,
                                                          Ranking ranking) {
         try (SearchIndex index = SearchIndex.inMemory(ranking)) {
+            return run(corpus, queries, k, ranking, index);
+        }
+    }
+
+    /** On a given (empty) backend: the embedded index or an OpenSearch one ({@code --backend}). */
+    public static Map<String, List<TrecRun.Ranked>> run(List<Beir.Doc> corpus, List<Beir.Query> queries, int k,
+                                                         Ranking ranking, SearchBackend index) {
+        {
             Instant t = Instant.EPOCH;
             for (Beir.Doc d : corpus) {
                 String root = d.title().isBlank() ? d.text() : "*" + d.title() + "*\n" + d.text();
                 ThreadKey key = new ThreadKey(CHANNEL, d.id());
                 StoredMessage message = new StoredMessage(new MessageId(CHANNEL, d.id()), d.id(), AUTHOR, root, t, List.of());
-                index.upsert(ThreadDocument.of(key, List.of(message)), "console");
+                index.upsert(ThreadDocument.of(key, List.of(message)), "console", 1);
             }
             index.refresh();
             SearchEngine engine = new SearchEngine(index, ranking);
