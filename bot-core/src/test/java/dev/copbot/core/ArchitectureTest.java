@@ -34,6 +34,13 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.copbot.core..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.copbot.slack..", "dev.copbot.discord..", "dev.copbot.app..");
 
+    @ArchTest
+    static final ArchRule coreKnowsOnlyItsSearchPortNotOpenSearch = noClasses()
+            .that().resideInAPackage("dev.copbot.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.opensearch..", "dev.copbot.opensearch..",
+                    "org.apache.hc..")
+            .because("OpenSearch is an adapter of the search port (SearchBackend), in the search-opensearch module");
+
     /** What every feature may build on. */
     static final String[] BOTTOM = {"java..", "javax..", "org.slf4j..", "dev.copbot.core.platform..",
         "dev.copbot.core.reply..", "dev.copbot.core.command..", "dev.copbot.core.store..", "dev.copbot.core.people..",

@@ -80,6 +80,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSearchBackendComesFromTheFileOrTheEnvironmentAndItsSecretsOnlyFromTheEnvironment() throws Exception {
+        assertThat(new ConfigLoader(Map.of()).load(Optional.empty(), Optional.empty()).search().openSearch()).isFalse();
+        Path file = tmp.resolve("copbot.yaml");
+        Files.writeString(file, """
+                search:
+                  backend: opensearch
+                  opensearch:
+                    url: http://search.internal:9200
+                    index: cop-threads
+                """);
+        Settings fromFile = new ConfigLoader(Map.of("COPBOT_OPENSEARCH_USER", "copbot", "COPBOT_OPENSEARCH_PASSWORD", "s3cret"))
+                .load(Optional.of(file), Optional.empty());
+        assertThat(fromFile.search().openSearch()).isTrue();
+        assertThat(fromFile.search().openSearchUrl()).contains("http://search.internal:9200");
+        assertThat(fromFile.search().openSearchIndex()).isEqualTo("cop-threads");
+        assertThat(fromFile.search().openSearchPassword()).contains("s3cret");
+        assertThat(fromFile.toString()).contains("search=opensearch(http://search.internal:9200", "password (set)")
+                .doesNotContain("s3cret");
+
+        Settings overridden = new ConfigLoader(Map.of("COPBOT_SEARCH_BACKEND", "lucene")).load(Optional.of(file), Optional.empty());
+        assertThat(overridden.search().openSearch()).isFalse();
+        Settings fromEnv = new ConfigLoader(Map.of("COPBOT_SEARCH_BACKEND", "OpenSearch", "COPBOT_OPENSEARCH_URL",
+                "https://os.example.com")).load(Optional.empty(), Optional.empty());
+        assertThat(fromEnv.search().openSearchUrl()).contains("https://os.example.com");
+        assertThat(fromEnv.search().openSearchIndex()).isEqualTo("copbot-threads");
+    }
+
+    @Test
+    void aBadSearchBackendSaysWhatWouldDo() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_SEARCH_BACKEND", "opensaerch")).load(Optional.empty(), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'lucene'").hasMessageContaining("'opensearch'")
+                .hasMessageContaining("opensaerch").hasMessageContaining("Did you mean 'opensearch'?");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_SEARCH_BACKEND", "opensearch")).load(Optional.empty(), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("COPBOT_OPENSEARCH_URL");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("COPBOT_SEARCH_BACKEND", "opensearch", "COPBOT_OPENSEARCH_URL",
+                "localhost:9200")).load(Optional.empty(), Optional.empty()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http:// or https://");
+    }
+
+    @Test
     void theExampleConfigInTheRepositoryLoads() {
         Path example = Path.of("..", "config", "copbot.example.yaml");
         Settings s = new ConfigLoader(Map.of()).load(Optional.of(example), Optional.empty());
