@@ -4,7 +4,9 @@ import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.IndexFollower;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
+import java.util.function.BiFunction;
 import dev.copbot.core.discussion.SearchRequest;
 import dev.copbot.core.platform.Channel;
 import dev.copbot.core.platform.ChannelId;
@@ -37,16 +39,23 @@ public final class ReplicaBenchmark {
     static final UserId AUTHOR = UserId.parse("slack:TBENCH:U1");
 
     private final PrintStream out;
+    /** Makes replica {@code name}'s backend: its own embedded index, or a connection to one shared OpenSearch index. */
+    private final BiFunction<String, Path, SearchBackend> backends;
 
     public ReplicaBenchmark(PrintStream out) {
+        this(out, (name, index) -> SearchIndex.open(index, Ranking.defaults()));
+    }
+
+    public ReplicaBenchmark(PrintStream out, BiFunction<String, Path, SearchBackend> backends) {
         this.out = out;
+        this.backends = backends;
     }
 
     /** {@code store}: how to open the shared store (opened twice, once per replica). */
     public void run(DatabaseSettings store, Path dir, int messages) throws Exception {
         try (Database storeA = Database.open(store); Database storeB = Database.open(store)) {
-            CopBot a = replica(storeA, dir.resolve("index-a"));
-            CopBot b = replica(storeB, dir.resolve("index-b"));
+            CopBot a = replica(storeA, backends.apply("a", dir.resolve("index-a")));
+            CopBot b = replica(storeB, backends.apply("b", dir.resolve("index-b")));
             try (IndexFollower fa = IndexFollower.start(a.discussions(), POLL);
                  IndexFollower fb = IndexFollower.start(b.discussions(), POLL)) {
                 a.discussions().store().channels().upsert(CHANNEL, Clock.systemUTC().instant());
@@ -81,8 +90,8 @@ public final class ReplicaBenchmark {
         }
     }
 
-    private static CopBot replica(Database store, Path index) {
-        CopBot bot = new CopBot(store, SearchIndex.open(index, Ranking.defaults()), BotSettings.defaults(),
+    private static CopBot replica(Database store, SearchBackend index) {
+        CopBot bot = new CopBot(store, index, BotSettings.defaults(),
                 Clock.systemUTC(), new ChatPorts());
         bot.discussions().reconcile();
         return bot;

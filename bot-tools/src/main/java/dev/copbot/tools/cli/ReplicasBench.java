@@ -27,6 +27,9 @@ final class ReplicasBench implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "postgres", description = "PostgreSQL user (default ${DEFAULT-VALUE})")
     String user;
 
+    @picocli.CommandLine.Mixin
+    BackendOptions backend;
+
     @Override
     public Integer call() throws Exception {
         ConsoleCommand.quietLogs();
@@ -37,9 +40,28 @@ final class ReplicasBench implements Callable<Integer> {
                         Optional.ofNullable(System.getenv("COPBOT_DATABASE_PASSWORD")), Optional.of(schema));
         System.out.printf("copbot bench replicas: %,d messages, store %s (java %s, %d cores)%n", messages,
                 store.describe(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        dev.copbot.opensearch.OpenSearchIndex[] shared = {null};
         try {
-            new ReplicaBenchmark(System.out).run(store, dir, messages);
+            if (backend.openSearch()) {
+                System.out.println("search backend: " + backend.describe() + ", one index shared by both replicas");
+                new ReplicaBenchmark(System.out, (name, index) -> {
+                    if (shared[0] == null) {
+                        shared[0] = backend.scratchIndex("bench-replicas", dev.copbot.core.discussion.Ranking.defaults());
+                        return shared[0];
+                    }
+                    return dev.copbot.opensearch.OpenSearchIndex.connect(backend.url(), null, null, shared[0].indexName(),
+                            dev.copbot.core.discussion.Ranking.defaults());
+                }).run(store, dir, messages);
+            } else {
+                new ReplicaBenchmark(System.out).run(store, dir, messages);
+            }
         } finally {
+            if (shared[0] != null) { // closed with its replica: drop through a connection of its own
+                try (var again = dev.copbot.opensearch.OpenSearchIndex.connect(backend.url(), null, null,
+                        shared[0].indexName(), dev.copbot.core.discussion.Ranking.defaults())) {
+                    again.drop();
+                }
+            }
             if (database != null) {
                 try (Connection c = DriverManager.getConnection(database, user,
                         System.getenv("COPBOT_DATABASE_PASSWORD")); Statement s = c.createStatement()) {
