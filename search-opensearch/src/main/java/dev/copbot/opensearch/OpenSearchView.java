@@ -78,38 +78,38 @@ final class OpenSearchView implements IndexView {
         return docFreqs(field, List.of(term)).get(term);
     }
 
-    /** One request: a filters aggregation with a term filter per word, and the total while at it. */
     @Override
     public Map<String, Long> docFreqs(String field, Collection<String> terms) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String t : terms) {
-            Long known = docFreqs.get(field + '\u0000' + t);
-            if (known == null) {
-                missing.add(t);
-            } else {
-                out.put(t, known);
-            }
-        }
-        if (!missing.isEmpty()) {
-            ObjectNode body = Remote.JSON.createObjectNode();
-            body.put("size", 0).put("track_total_hits", true);
-            ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
-            for (int i = 0; i < missing.size(); i++) {
-                filters.putObject("t" + i).putObject("term").put(field, missing.get(i));
-            }
-            JsonNode answer = run(body);
-            docCount = answer.path("hits").path("total").path("value").asLong();
-            JsonNode buckets = answer.path("aggregations").path("df").path("buckets");
-            for (int i = 0; i < missing.size(); i++) {
-                long n = buckets.path("t" + i).path("doc_count").asLong();
-                docFreqs.put(field + '\u0000' + missing.get(i), n);
-                out.put(missing.get(i), n);
-            }
-        }
+        prefetch(Map.of(field, terms));
         Map<String, Long> ordered = new LinkedHashMap<>();
-        terms.forEach(t -> ordered.put(t, out.get(t)));
+        terms.forEach(t -> ordered.put(t, docFreqs.get(field + '\u0000' + t)));
         return ordered;
+    }
+
+    /** One request for every statistic not known yet: a filters aggregation, a term filter each, and the total. */
+    @Override
+    public void prefetch(Map<String, Collection<String>> termsByField) {
+        List<String[]> missing = new ArrayList<>();
+        termsByField.forEach((field, terms) -> terms.forEach(t -> {
+            if (!docFreqs.containsKey(field + '\u0000' + t)) {
+                missing.add(new String[] {field, t});
+            }
+        }));
+        if (missing.isEmpty()) {
+            return;
+        }
+        ObjectNode body = Remote.JSON.createObjectNode();
+        body.put("size", 0).put("track_total_hits", true);
+        ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
+        for (int i = 0; i < missing.size(); i++) {
+            filters.putObject("t" + i).putObject("term").put(missing.get(i)[0], missing.get(i)[1]);
+        }
+        JsonNode answer = run(body);
+        docCount = answer.path("hits").path("total").path("value").asLong();
+        JsonNode buckets = answer.path("aggregations").path("df").path("buckets");
+        for (int i = 0; i < missing.size(); i++) {
+            docFreqs.put(missing.get(i)[0] + '\u0000' + missing.get(i)[1], buckets.path("t" + i).path("doc_count").asLong());
+        }
     }
 
     @Override

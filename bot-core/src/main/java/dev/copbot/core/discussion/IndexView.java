@@ -28,6 +28,12 @@ public interface IndexView {
 
     long docFreq(String field, String term);
 
+    /**
+     * Says which term statistics are about to be asked for, so a remote backend fetches them in one round trip
+     * (and keeps them for the view's life). The embedded index reads them as asked: nothing to do.
+     */
+    default void prefetch(Map<String, Collection<String>> termsByField) {}
+
     /** Where the analysed {@code terms} occur in a hit's indexed text (title, newline, body): snippets and the link. */
     Matches matches(SearchIndex.Hit hit, Set<String> terms);
 

@@ -82,6 +82,14 @@ final class ThreadQuery {
         if (clauses == 0) {
             return null;
         }
+        Map<String, Collection<String>> statistics = new java.util.HashMap<>();
+        if (ranking.proximityWeight() > 0 && sequence.size() >= 2) {
+            statistics.put(SearchIndex.TEXT, sequence);
+        }
+        if (access != null) {
+            statistics.put(SearchIndex.WORKSPACE, List.of(access.workspace()));
+        }
+        view.prefetch(statistics);
         addProximity(scoring, sequence, view);
         expansion.forEach((term, weight) ->
                 scoring.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TEXT, term)), weight), Occur.SHOULD));

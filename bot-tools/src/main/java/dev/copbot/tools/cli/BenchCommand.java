@@ -2,6 +2,7 @@ package dev.copbot.tools.cli;
 
 import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.core.discussion.Ranking;
+import dev.copbot.tools.bench.BackendsBenchmark;
 import dev.copbot.tools.bench.SearchBenchmark;
 import dev.copbot.tools.bench.SlackExportWriter;
 import java.net.URI;
@@ -36,6 +37,8 @@ public final class BenchCommand extends CommandGroup {
                 + "running OpenSearch (index copbot-bench, replaced) and time the same queries there, e.g. "
                 + "http://127.0.0.1:9200 from scripts/opensearch.sh start")
         URI peerOpenSearch;
+        @picocli.CommandLine.Mixin
+        BackendOptions backend;
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,6 +49,18 @@ public final class BenchCommand extends CommandGroup {
             }
             Ranking ranking = RankingParts.without(spec, without);
             ConsoleCommand.quietLogs();
+            if (backend.openSearch()) {
+                // Its yardstick is plain Lucene on the bot's own index directory, which an OpenSearch bot has not:
+                // the bot on OpenSearch is timed beside the embedded bot instead.
+                if (!without.isEmpty() || peerOpenSearch != null) {
+                    throw new ParameterException(spec.commandLine(), "with the OpenSearch backend, bench search times "
+                            + "the bot on OpenSearch beside the embedded one (bench backends): --without and "
+                            + "--peer-opensearch do not apply");
+                }
+                System.out.println("search backend: " + backend.describe() + ": timing it beside the embedded index");
+                ScratchDir.use(data, "--data", spec, dir -> new BackendsBenchmark(System.out, backend.url()).run(messages, dir));
+                return 0;
+            }
             ScratchDir.use(data, "--data", spec, dir -> {
                 System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
                         Runtime.version(), Runtime.getRuntime().availableProcessors(),
