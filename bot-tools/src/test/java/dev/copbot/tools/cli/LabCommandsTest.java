@@ -14,6 +14,6 @@ class LabCommandsTest {
                 "fuzz-http", "load-http", "help");
         assertThat(commands.get("eval").getSubcommands().keySet()).containsExactly("search", "score", "experts");
         assertThat(commands.get("bench").getSubcommands().keySet()).containsExactly("search", "slack-export", "replicas",
-                "experts", "search-during-import");
+                "experts", "search-during-import", "backends");
     }
 }
