@@ -150,7 +150,7 @@ public final class BotRuntime implements AutoCloseable {
             if (settings.search().openSearch()) {
                 index = openSearch(settings, ranking);
                 // The data directory's index lock still says "a bot runs here", for imports and consoles beside it.
-                running = BesideLocks.holdAsRunningBot(prepareIndexDirectory(dir));
+                running = BesideLocks.holdAsRunningBot(lockDirectory(dir));
             } else {
                 index = SearchIndex.open(prepareIndexDirectory(dir), ranking);
             }
@@ -202,6 +202,15 @@ public final class BotRuntime implements AutoCloseable {
             } catch (Exception e) {
                 log.debug("releasing the beside lock: {}", e.toString());
             }
+        }
+    }
+
+    /** With the index on OpenSearch the directory holds only the lock: created, never checked as an index. */
+    private static Path lockDirectory(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
         }
     }
 

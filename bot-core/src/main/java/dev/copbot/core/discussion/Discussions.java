@@ -276,7 +276,13 @@ public final class Discussions implements Feature, AutoCloseable {
     @Override
     public void close() {
         following.close();
-        flush();
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            // A remote backend that is down: the store keeps every change, and the next start replays them.
+            log.warn("closing without saving the search index's position ({}); the next start replays the changes "
+                    + "after the last saved one", e.getMessage());
+        }
         index.close();
     }
 }
