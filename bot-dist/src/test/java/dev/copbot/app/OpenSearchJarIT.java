@@ -84,6 +84,10 @@ class OpenSearchJarIT {
             assertThat(threads(os.get(i))).containsExactlyInAnyOrderElementsOf(threads(lucene.get(i)))
                     .first().isEqualTo(threads(lucene.get(i)).getFirst());
         }
+        try (var index = dev.copbot.opensearch.OpenSearchIndex.connect(OpenSearchNode.url(), null, null,
+                openSearch.get("COPBOT_OPENSEARCH_INDEX"), dev.copbot.core.discussion.Ranking.defaults())) {
+            index.drop();
+        }
     }
 
     @Test

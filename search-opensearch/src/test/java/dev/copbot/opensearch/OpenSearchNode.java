@@ -24,6 +24,8 @@ public final class OpenSearchNode {
     private static final AtomicInteger INDEXES = new AtomicInteger();
     private static URI url;
     private static String failure;
+    /** Stops the node this JVM started; null when it uses a node someone else runs. */
+    private static Runnable stopNode;
 
     private OpenSearchNode() {}
 
@@ -31,6 +33,14 @@ public final class OpenSearchNode {
     public static synchronized URI url() {
         if (url == null && failure == null) {
             start();
+            // At the JVM's end: the tests' indexes go (a node that lives on does not fill up run after run), then
+            // the node this JVM started, if it did. One hook, so the node is not stopped under the deletions.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                dropCreated();
+                if (stopNode != null) {
+                    stopNode.run();
+                }
+            }));
         }
         if (failure != null) {
             if ("true".equals(System.getenv("CI"))) {
@@ -44,8 +54,45 @@ public final class OpenSearchNode {
 
     /** A new, empty index on the node, named for the test. */
     public static OpenSearchIndex newIndex(String purpose) {
-        return OpenSearchIndex.connect(url(), null, null, "copbot-test-" + purpose.toLowerCase() + "-"
-                + ProcessHandle.current().pid() + "-" + INDEXES.incrementAndGet(), Ranking.defaults());
+        String name = "copbot-test-" + purpose.toLowerCase() + "-" + ProcessHandle.current().pid() + "-"
+                + INDEXES.incrementAndGet();
+        synchronized (CREATED) {
+            CREATED.add(name);
+        }
+        return OpenSearchIndex.connect(url(), null, null, name, Ranking.defaults());
+    }
+
+    private static final java.util.List<String> CREATED = new java.util.ArrayList<>();
+
+    private static void dropCreated() {
+        synchronized (CREATED) {
+            for (String name : CREATED) {
+                if (url == null) {
+                    return;
+                }
+                try (OpenSearchIndex index = OpenSearchIndex.connect(url, null, null, name, Ranking.defaults())) {
+                    index.drop();
+                } catch (RuntimeException e) {
+                    // the node is gone already: its data goes with it
+                }
+            }
+        }
+    }
+
+    /**
+     * One index on the node for several replicas: the first call creates it, each later one connects to it again
+     * (a connection of its own, as another machine would have).
+     */
+    public static java.util.function.Supplier<OpenSearchIndex> shared(String purpose) {
+        String[] name = {null};
+        return () -> {
+            if (name[0] == null) {
+                OpenSearchIndex first = newIndex(purpose);
+                name[0] = first.indexName();
+                return first;
+            }
+            return OpenSearchIndex.connect(url(), null, null, name[0], Ranking.defaults());
+        };
     }
 
     private static void start() {
@@ -76,7 +123,7 @@ public final class OpenSearchNode {
                 return;
             }
             url = local;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopNode = () -> {
                 try {
                     ProcessBuilder stop = new ProcessBuilder("bash", script.toString(), "stop")
                             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -85,7 +132,7 @@ public final class OpenSearchNode {
                 } catch (IOException | InterruptedException e) {
                     // the JVM is ending: nothing else to do
                 }
-            }));
+            };
         } catch (IOException e) {
             failure = "cannot run " + script + ": " + e.getMessage();
         } catch (InterruptedException e) {

@@ -67,7 +67,11 @@ public final class BackendsBenchmark {
             report("all queries", SearchBenchmark.concat(l[0], l[1]), SearchBenchmark.concat(o[0], o[1]));
             report("short (1-3 words)", l[0], o[0]);
             report("question-length", l[1], o[1]);
-            ((OpenSearchIndex) remote.index()).drop();
+        }
+        // After the bot closed (its last act saves its position in the index's state): a connection of its own.
+        try (OpenSearchIndex scratch = OpenSearchIndex.connect(openSearch, null, null, index,
+                dev.copbot.core.discussion.Ranking.defaults())) {
+            scratch.drop();
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.copbot.core.history;
 
-import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.testing.StoreKind;
 import dev.copbot.opensearch.OpenSearchIndex;
 import dev.copbot.opensearch.OpenSearchNode;
+import java.util.function.Supplier;
 
 /**
  * The two-replica scenarios of bot-core on PostgreSQL with both replicas on one OpenSearch index, as a large
@@ -13,7 +13,7 @@ import dev.copbot.opensearch.OpenSearchNode;
  * within 2 s.
  */
 class ReplicaOpenSearchTest extends ReplicaScenarios {
-    private OpenSearchIndex first;
+    private final Supplier<OpenSearchIndex> shared = OpenSearchNode.shared("replicas");
 
     @Override
     StoreKind kind() {
@@ -22,11 +22,6 @@ class ReplicaOpenSearchTest extends ReplicaScenarios {
 
     @Override
     SearchBackend index(String name) {
-        if (first == null) {
-            first = OpenSearchNode.newIndex("replicas");
-            return first;
-        }
-        // The second replica: its own connection to the same index.
-        return OpenSearchIndex.connect(OpenSearchNode.url(), null, null, first.indexName(), Ranking.defaults());
+        return shared.get();
     }
 }
