@@ -112,6 +112,12 @@ final class OpenSearchView implements IndexView {
         }
     }
 
+    /** Always filtered, without asking: on the node the filter is cheap and the question is a round trip. */
+    @Override
+    public boolean everyThreadHas(String field, String value) {
+        return false;
+    }
+
     @Override
     public Matches matches(SearchIndex.Hit hit, Set<String> terms) {
         return Matches.byAnalysis(hit, terms);

@@ -29,6 +29,15 @@ public interface IndexView {
     long docFreq(String field, String term);
 
     /**
+     * Whether every thread in the index has {@code value} in {@code field} (one workspace's install): a filter on it
+     * would exclude nothing, and the embedded index prunes faster without it. A remote backend may answer false
+     * without asking: the filter then costs little and saves a round trip.
+     */
+    default boolean everyThreadHas(String field, String value) {
+        return docFreq(field, value) >= docCount();
+    }
+
+    /**
      * Says which term statistics are about to be asked for, so a remote backend fetches them in one round trip
      * (and keeps them for the view's life). The embedded index reads them as asked: nothing to do.
      */

@@ -86,9 +86,6 @@ final class ThreadQuery {
         if (ranking.proximityWeight() > 0 && sequence.size() >= 2) {
             statistics.put(SearchIndex.TEXT, sequence);
         }
-        if (access != null) {
-            statistics.put(SearchIndex.WORKSPACE, List.of(access.workspace()));
-        }
         view.prefetch(statistics);
         addProximity(scoring, sequence, view);
         expansion.forEach((term, weight) ->
@@ -176,7 +173,7 @@ final class ThreadQuery {
      */
     private static void addAccess(BooleanQuery.Builder all, AccessControl.Rule access,
                                   IndexView view) {
-        if (view.docFreq(SearchIndex.WORKSPACE, access.workspace()) < view.docCount()) {
+        if (!view.everyThreadHas(SearchIndex.WORKSPACE, access.workspace())) {
             all.add(new TermQuery(new Term(SearchIndex.WORKSPACE, access.workspace())), Occur.FILTER);
         }
         if (!access.closedChannels().isEmpty()) {
