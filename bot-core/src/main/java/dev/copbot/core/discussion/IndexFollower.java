@@ -61,7 +61,7 @@ public final class IndexFollower implements AutoCloseable {
                 }
                 if (!failing) {
                     // The store is down or restarting: nothing is lost, the next round goes on from the same position.
-                    log.warn("the search index could not follow the store ({}): retrying", e.getMessage());
+                    log.warn("the search index could not follow the store ({}): retrying", IndexFollowing.why(e));
                     failing = true;
                 }
                 try {

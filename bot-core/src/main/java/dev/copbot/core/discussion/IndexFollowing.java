@@ -45,6 +45,8 @@ final class IndexFollowing {
      */
     private volatile long addSafeAfter;
     private final AtomicBoolean dirty = new AtomicBoolean();
+    /** Whether applying this process's own commits failed last time (a remote backend down): to log it once. */
+    private final AtomicBoolean failing = new AtomicBoolean();
     /** Bumped when changes are applied; a search refreshes its reader until {@link #refreshed} caught up with it. */
     private final AtomicLong touched = new AtomicLong();
     private final AtomicLong refreshed = new AtomicLong();
@@ -168,14 +170,29 @@ final class IndexFollowing {
         try {
             if (following) {
                 catchUp(range.last(), range);
+                if (failing.compareAndSet(true, false)) {
+                    log.info("the search index takes changes again, at {}", applied);
+                }
             }
         } catch (RuntimeException e) {
             // The store has the change: the follower applies it when the index answers again (a remote backend down).
-            log.warn("the search index could not take changes {}-{} at once ({}); the follower retries",
-                    range.first(), range.last(), e.getMessage());
+            // Said once, not once per import batch.
+            if (failing.compareAndSet(false, true)) {
+                log.warn("the search index could not take changes {}-{} at once ({}); the follower retries, and "
+                        + "later failures are logged at debug level until it succeeds", range.first(), range.last(),
+                        why(e));
+            } else {
+                log.debug("the search index could not take changes {}-{}: {}", range.first(), range.last(), why(e));
+            }
         } finally {
             hints.remove();
         }
+    }
+
+    /** For the log: the failure and what caused it (a backend's "unavailable" says why only in its cause). */
+    static String why(RuntimeException e) {
+        return e.getCause() == null || e.getCause().getMessage() == null ? String.valueOf(e.getMessage())
+                : e.getMessage() + ": " + e.getCause().getMessage();
     }
 
     /** Applies changes in order until {@code upTo} is applied (or the log ends). */
