@@ -11,6 +11,7 @@ import dev.copbot.core.reply.Reply;
 import dev.copbot.core.store.Database;
 import dev.copbot.core.testing.BotDriver;
 import dev.copbot.core.testing.StoreKind;
+import dev.copbot.core.testing.TcpProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class OpenSearchDownTest {
     @TempDir
     Path tmp;
     Database db;
-    SwitchableProxy proxy;
+    TcpProxy proxy;
     OpenSearchIndex index;
     BotDriver bot;
     IndexFollower follower;
@@ -42,7 +43,7 @@ class OpenSearchDownTest {
     @BeforeEach
     void start() throws Exception {
         URI node = OpenSearchNode.url();
-        proxy = new SwitchableProxy(node.getPort());
+        proxy = new TcpProxy(node.getPort());
         String name = OpenSearchNode.newIndex("down").indexName();
         index = OpenSearchIndex.connect(URI.create("http://127.0.0.1:" + proxy.port()), null, null, name,
                 Ranking.defaults());

@@ -83,6 +83,11 @@ public final class Database implements AutoCloseable {
             settings.password().ifPresent(config::setPassword);
             settings.schema().ifPresent(config::setSchema);
             config.setMaximumPoolSize(8);
+            // A network cut nobody reports (no RST) would hold a read until TCP gives up, which can take hours: a
+            // read that hears nothing for this long fails as a lost connection, and reads run again on a new one.
+            // Parameters in the URL (e.g. ?socketTimeout=600 for a long report) win over these.
+            config.addDataSourceProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
         } else {
             throw new IllegalArgumentException("unsupported database URL " + settings.describe()
                     + ": use jdbc:sqlite:FILE or jdbc:postgresql://HOST:PORT/DB");
@@ -102,6 +107,9 @@ public final class Database implements AutoCloseable {
         }
         return new Database(pool, kind);
     }
+
+    /** How long a PostgreSQL read may hear nothing (see where the pool is set up). */
+    static final int SOCKET_TIMEOUT_SECONDS = 120;
 
     public Kind kind() {
         return kind;

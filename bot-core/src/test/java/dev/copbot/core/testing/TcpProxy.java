@@ -1,4 +1,4 @@
-package dev.copbot.opensearch;
+package dev.copbot.core.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,23 +11,27 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder to the test node that can be cut: {@link #down()} drops every connection and refuses new ones,
- * as a node that crashed or a network that failed; {@link #up()} listens again on the same port.
+ * A TCP forwarder on loopback for fault tests. {@link #down()} drops every connection and refuses new ones, as a
+ * server that crashed; {@link #up()} listens again on the same port. {@link #freezeOpenConnections()} makes the
+ * connections open now go silent (nothing forwarded, nothing closed), as a network cut that no one notices, while
+ * new connections work.
  */
-final class SwitchableProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    /** Sockets whose traffic is held back: read, never forwarded. */
+    private final java.util.Set<Socket> frozen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
-    SwitchableProxy(int targetPort) throws IOException {
+    public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         ServerSocket first = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.port = first.getLocalPort();
         listen(first);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -53,6 +57,9 @@ final class SwitchableProxy implements AutoCloseable {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (frozen.contains(from)) {
+                    continue; // swallowed: the other side waits for an answer that never comes
+                }
                 out.write(buffer, 0, n);
                 out.flush();
             }
@@ -64,7 +71,12 @@ final class SwitchableProxy implements AutoCloseable {
         }
     }
 
-    void down() throws IOException {
+    /** The connections open now stop forwarding anything, without closing; new ones are forwarded as before. */
+    public void freezeOpenConnections() {
+        frozen.addAll(open);
+    }
+
+    public void down() throws IOException {
         server.close();
         for (Socket s : open) {
             closeQuietly(s);
@@ -72,7 +84,7 @@ final class SwitchableProxy implements AutoCloseable {
         open.clear();
     }
 
-    void up() throws IOException {
+    public void up() throws IOException {
         if (!server.isClosed()) {
             return;
         }
