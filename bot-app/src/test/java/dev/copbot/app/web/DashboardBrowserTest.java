@@ -18,9 +18,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -79,16 +78,23 @@ class DashboardBrowserTest {
         navigate(() -> browser.findElement(By.cssSelector("form[action='/dashboard/sign-in'] button")).click());
     }
 
-    /** Runs a click or submit and waits for the next page: neither waits for the navigation it starts. */
+    /**
+     * Runs a click or submit and waits for the next page: neither waits for the navigation it starts. The old page
+     * carries a mark the new one has not; while the browser is between the two, asking may fail, and is asked again.
+     */
     void navigate(Runnable action) throws InterruptedException {
-        WebElement before = browser.findElement(By.tagName("html"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.copbotOldPage = true;");
         action.run();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                before.isDisplayed();
-            } catch (StaleElementReferenceException replaced) {
-                return;
+                if (Boolean.TRUE.equals(js.executeScript(
+                        "return window.copbotOldPage === undefined && document.readyState === 'complete';"))) {
+                    return;
+                }
+            } catch (WebDriverException betweenPages) {
+                // the document is being replaced: ask again
             }
             Thread.sleep(20);
         }
