@@ -81,6 +81,16 @@ public final class OpenSearchIndex implements SearchBackend {
         return "opensearch";
     }
 
+    /** The node answers and the index is there. */
+    @Override
+    public boolean reachable() {
+        try {
+            return remote.call("HEAD", "/" + index, null) != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public boolean readOnly() {
         return false;

@@ -68,7 +68,9 @@ class OpenSearchDownTest {
         bot.post(OPS, "1.1", "slack:T1:U1", "*Kubelet evicts pods*\nunder memory pressure", null, T0);
         assertThat(found("kubelet")).containsExactly("1.1");
 
+        assertThat(index.reachable()).isTrue();
         proxy.down();
+        assertThat(index.reachable()).as("what /metrics reports as copbot_search_backend_up").isFalse();
         bot.post(OPS, "2.1", "slack:T1:U2", "*Certificate rotation failed*\nthe ingress kept the old one", null,
                 T0.plusSeconds(60));
         bot.post(OPS, "2.2", "slack:T1:U1", "restart the ingress pods after rotating", "2.1", T0.plusSeconds(90));
@@ -79,6 +81,7 @@ class OpenSearchDownTest {
         assertThat(db.count("SELECT COUNT(*) FROM messages")).as("the store took every message").isEqualTo(3);
 
         proxy.up();
+        assertThat(index.reachable()).isTrue();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Object> found = List.of();
         while (System.nanoTime() < deadline && !found.equals(List.of("2.1"))) {

@@ -78,6 +78,10 @@ public final class AppMetrics implements AutoCloseable {
                 .description("1 when the index holds changes not yet committed to disk").register(registry);
         Gauge.builder("copbot.store.messages", () -> lag.get()[1]).description("Messages in the store")
                 .register(registry);
+        Supplier<double[]> reachable = cached(() -> new double[] {runtime.index().reachable() ? 1 : 0});
+        Gauge.builder("copbot.search.backend.up", () -> reachable.get()[0]).description(
+                "1 when the search backend answers (always for the embedded index; OpenSearch: the node and the index)")
+                .register(registry);
         Metrics.addRegistry(registry);
         return new AppMetrics(registry, gc);
     }

@@ -94,6 +94,7 @@ class MetricsEndpointTest {
                 "process_cpu_usage", "process_uptime_seconds", "system_cpu_count",
                 "copbot_scheduler_due", "copbot_scheduler_scheduled", "copbot_scheduler_running",
                 "copbot_index_lag_changes", "copbot_index_unflushed", "copbot_store_messages");
+        assertThat(value(before, "copbot_search_backend_up")).as("the embedded index is always up").isEqualTo(1);
         assertThat(value(before, "copbot_platform_api_calls_total", "method=\"auth.test\"", "outcome=\"ok\""))
                 .as("the Slack adapter's own auth.test at start").isGreaterThanOrEqualTo(1);
         double helps = value(before, "copbot_commands_seconds_count", "command=\"help\"", "outcome=\"ok\"");

@@ -54,6 +54,11 @@ public interface SearchBackend extends AutoCloseable {
     /** Runs {@code work} on one point-in-time view, so statistics and searches agree. */
     <T> T withView(Function<IndexView, T> work);
 
+    /** Whether searches can reach the index now (a remote backend answers); the embedded index always can. */
+    default boolean reachable() {
+        return true;
+    }
+
     /** For logs and the status: {@code lucene} or {@code opensearch}. */
     String name();
 
