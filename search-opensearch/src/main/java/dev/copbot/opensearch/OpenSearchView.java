@@ -78,38 +78,30 @@ final class OpenSearchView implements IndexView {
         return docFreqs(field, List.of(term)).get(term);
     }
 
+    /**
+     * One request for the terms not looked up yet in this view: a filters aggregation, a term filter each, and the
+     * thread count along with them (so {@link #docCount} costs nothing after it).
+     */
     @Override
     public Map<String, Long> docFreqs(String field, Collection<String> terms) {
-        prefetch(Map.of(field, terms));
+        List<String> missing = terms.stream().filter(t -> !docFreqs.containsKey(field + '\u0000' + t)).toList();
+        if (!missing.isEmpty()) {
+            ObjectNode body = Remote.JSON.createObjectNode();
+            body.put("size", 0).put("track_total_hits", true);
+            ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
+            for (int i = 0; i < missing.size(); i++) {
+                filters.putObject("t" + i).putObject("term").put(field, missing.get(i));
+            }
+            JsonNode answer = run(body);
+            docCount = answer.path("hits").path("total").path("value").asLong();
+            JsonNode buckets = answer.path("aggregations").path("df").path("buckets");
+            for (int i = 0; i < missing.size(); i++) {
+                docFreqs.put(field + '\u0000' + missing.get(i), buckets.path("t" + i).path("doc_count").asLong());
+            }
+        }
         Map<String, Long> ordered = new LinkedHashMap<>();
         terms.forEach(t -> ordered.put(t, docFreqs.get(field + '\u0000' + t)));
         return ordered;
-    }
-
-    /** One request for every statistic not known yet: a filters aggregation, a term filter each, and the total. */
-    @Override
-    public void prefetch(Map<String, Collection<String>> termsByField) {
-        List<String[]> missing = new ArrayList<>();
-        termsByField.forEach((field, terms) -> terms.forEach(t -> {
-            if (!docFreqs.containsKey(field + '\u0000' + t)) {
-                missing.add(new String[] {field, t});
-            }
-        }));
-        if (missing.isEmpty()) {
-            return;
-        }
-        ObjectNode body = Remote.JSON.createObjectNode();
-        body.put("size", 0).put("track_total_hits", true);
-        ObjectNode filters = body.putObject("aggs").putObject("df").putObject("filters").putObject("filters");
-        for (int i = 0; i < missing.size(); i++) {
-            filters.putObject("t" + i).putObject("term").put(missing.get(i)[0], missing.get(i)[1]);
-        }
-        JsonNode answer = run(body);
-        docCount = answer.path("hits").path("total").path("value").asLong();
-        JsonNode buckets = answer.path("aggregations").path("df").path("buckets");
-        for (int i = 0; i < missing.size(); i++) {
-            docFreqs.put(missing.get(i)[0] + '\u0000' + missing.get(i)[1], buckets.path("t" + i).path("doc_count").asLong());
-        }
     }
 
     /** Always filtered, without asking: on the node the filter is cheap and the question is a round trip. */

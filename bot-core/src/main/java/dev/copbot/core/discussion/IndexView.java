@@ -37,22 +37,14 @@ public interface IndexView {
         return docFreq(field, value) >= docCount();
     }
 
-    /**
-     * Says which term statistics are about to be asked for, so a remote backend fetches them in one round trip
-     * (and keeps them for the view's life). The embedded index reads them as asked: nothing to do.
-     */
-    default void prefetch(Map<String, Collection<String>> termsByField) {}
-
     /** Where the analysed {@code terms} occur in a hit's indexed text (title, newline, body): snippets and the link. */
     Matches matches(SearchIndex.Hit hit, Set<String> terms);
 
     /** The best {@code n} threads for {@code query} scored by plain BM25 with these parameters (the expert ranking). */
     List<Scored> top(Query query, int n, float k1, float b);
 
-    /** How many segments the index has (fewer answer questions faster); -1 where the backend does not say. */
-    default int segments() {
-        return -1;
-    }
+    /** How many segments the index has (fewer answer questions faster). */
+    int segments();
 
     /** A thread and its score, without its stored text. */
     record Scored(ThreadKey key, double score) {}

@@ -82,11 +82,6 @@ final class ThreadQuery {
         if (clauses == 0) {
             return null;
         }
-        Map<String, Collection<String>> statistics = new java.util.HashMap<>();
-        if (ranking.proximityWeight() > 0 && sequence.size() >= 2) {
-            statistics.put(SearchIndex.TEXT, sequence);
-        }
-        view.prefetch(statistics);
         addProximity(scoring, sequence, view);
         expansion.forEach((term, weight) ->
                 scoring.add(new BoostQuery(new TermQuery(new Term(SearchIndex.TEXT, term)), weight), Occur.SHOULD));
@@ -187,9 +182,11 @@ final class ThreadQuery {
         if (tokens.isEmpty()) {
             return Set.of();
         }
+        // The frequencies first: a remote backend brings the thread count along with them, in the same round trip.
+        Map<String, Long> frequencies = view.docFreqs(SearchIndex.TEXT, new LinkedHashSet<>(tokens));
         double limit = Math.max(COMMON_THREADS, COMMON_SHARE * view.docCount());
         Set<String> out = new HashSet<>();
-        view.docFreqs(SearchIndex.TEXT, new LinkedHashSet<>(tokens)).forEach((t, df) -> {
+        frequencies.forEach((t, df) -> {
             if (df > limit) {
                 out.add(t);
             }
