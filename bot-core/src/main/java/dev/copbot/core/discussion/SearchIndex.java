@@ -158,21 +158,6 @@ public final class SearchIndex implements SearchBackend {
     }
 
     @Override
-    public void upsert(ThreadDocument thread, String workspace, long version) {
-        upsert(thread, workspace);
-    }
-
-    @Override
-    public void add(ThreadDocument thread, String workspace, long version) {
-        add(thread, workspace);
-    }
-
-    @Override
-    public void delete(ThreadKey key, long version) {
-        delete(key);
-    }
-
-    @Override
     public String name() {
         return "lucene";
     }
@@ -182,7 +167,9 @@ public final class SearchIndex implements SearchBackend {
         return withSearcher(searcher -> work.apply(new LuceneView(searcher)));
     }
 
-    public void upsert(ThreadDocument thread, String workspace) {
+    /** {@code version}: unused here; the one process that writes this index applies changes in log order. */
+    @Override
+    public void upsert(ThreadDocument thread, String workspace, long version) {
         try {
             writer().updateDocument(new Term(KEY, thread.key().asString()), document(thread, workspace));
         } catch (IOException e) {
@@ -191,7 +178,8 @@ public final class SearchIndex implements SearchBackend {
     }
 
     /** Adds a thread known not to be in the index yet (it began in the batch being indexed): no delete needed. */
-    public void add(ThreadDocument thread, String workspace) {
+    @Override
+    public void add(ThreadDocument thread, String workspace, long version) {
         try {
             writer().addDocument(document(thread, workspace));
         } catch (IOException e) {
@@ -199,8 +187,8 @@ public final class SearchIndex implements SearchBackend {
         }
     }
 
-
-    public void delete(ThreadKey key) {
+    @Override
+    public void delete(ThreadKey key, long version) {
         deleteWhere(new TermQuery(new Term(KEY, key.asString())));
     }
 

@@ -35,10 +35,6 @@ final class TopicalMatch {
     /** BM25 length normalisation: mild, since long threads are long because many answered, not because off topic. */
     static final float B = 0.4f;
 
-    // The thread index's field names (SearchIndex): its whole text, workspace, channel, the root's time and the key.
-    private static final String TEXT = SearchIndex.TEXT, WORKSPACE = SearchIndex.WORKSPACE,
-            CHANNEL = SearchIndex.CHANNEL, POSTED = SearchIndex.POSTED;
-
     private TopicalMatch() {}
 
     /** The best {@link #THREADS} threads for {@code topic}, best first (ties by index order). */
@@ -49,15 +45,15 @@ final class TopicalMatch {
         }
         AccessControl.Rule rule = discussions.access().ruleFor(asker);
         BooleanQuery.Builder words = new BooleanQuery.Builder();
-        terms.forEach(t -> words.add(new TermQuery(new Term(TEXT, t)), Occur.SHOULD));
+        terms.forEach(t -> words.add(new TermQuery(new Term(SearchIndex.TEXT, t)), Occur.SHOULD));
         BooleanQuery.Builder q = new BooleanQuery.Builder().add(words.build(), Occur.MUST)
-                .add(new TermQuery(new Term(WORKSPACE, rule.workspace())), Occur.FILTER)
-                .add(LongPoint.newRangeQuery(POSTED, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
+                .add(new TermQuery(new Term(SearchIndex.WORKSPACE, rule.workspace())), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(SearchIndex.POSTED, Long.MIN_VALUE, now.toEpochMilli()), Occur.FILTER);
         if (!rule.closedChannels().isEmpty()) {
-            q.add(new TermInSetQuery(CHANNEL, rule.closedChannels().stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
+            q.add(new TermInSetQuery(SearchIndex.CHANNEL, rule.closedChannels().stream().map(BytesRef::new).toList()), Occur.MUST_NOT);
         }
         if (!channels.isEmpty()) {
-            q.add(new TermInSetQuery(CHANNEL, channels.stream().map(c -> new BytesRef(c.toString())).toList()), Occur.FILTER);
+            q.add(new TermInSetQuery(SearchIndex.CHANNEL, channels.stream().map(c -> new BytesRef(c.toString())).toList()), Occur.FILTER);
         }
         BooleanQuery query = q.build();
         return discussions.withIndex(view -> view.top(query, THREADS, K1, B).stream()

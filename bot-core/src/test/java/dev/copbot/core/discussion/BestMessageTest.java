@@ -41,7 +41,7 @@ class BestMessageTest {
 
     private ThreadDocument index(StoredMessage... messages) {
         ThreadDocument doc = ThreadDocument.of(new ThreadKey(KAFKA, "1000.1"), List.of(messages));
-        index.upsert(doc, "slack:T1");
+        index.upsert(doc, "slack:T1", 1);
         index.refresh();
         return doc;
     }

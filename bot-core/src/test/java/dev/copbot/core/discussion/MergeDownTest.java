@@ -35,7 +35,7 @@ class MergeDownTest {
                     // A length of its own per thread: no two score alike, since a merge may reorder equal scores.
                     "rebalance partition offset retry " + "word" + (t % 13) + " filler".repeat(t), "", Set.of(AUTHOR),
                     AUTHOR, false, "", 0,
-                    T0, T0, List.of()), "slack:T1");
+                    T0, T0, List.of()), "slack:T1", t);
             if (t % 50 == 49) {
                 index.commit(Map.of()); // a segment per commit, as batches of an import leave them
             }
