@@ -65,8 +65,8 @@ public final class OpenSearchIndex implements SearchBackend {
         try {
             remote.call("PUT", "/" + index, IndexLayout.of(ranking));
             log.info("created OpenSearch index {}", index);
-        } catch (IllegalStateException e) {
-            if (!e.getMessage().contains("resource_already_exists_exception")) {
+        } catch (Remote.Refused e) {
+            if (e.status != 400 || !e.getMessage().contains("resource_already_exists_exception")) {
                 throw e;
             }
         }
@@ -202,13 +202,10 @@ public final class OpenSearchIndex implements SearchBackend {
         }
     }
 
+    /** Dropping the index also drops the versions it kept: a rebuild writes every thread afresh. */
     @Override
     public synchronized void deleteAll() {
-        bulk.setLength(0);
-        queued = 0;
-        // Dropping the index also drops the versions it kept: a rebuild writes every thread afresh.
-        remote.call("DELETE", "/" + index, null);
-        remote.call("DELETE", "/" + state, null);
+        drop();
         create();
     }
 
@@ -234,19 +231,16 @@ public final class OpenSearchIndex implements SearchBackend {
         Map<String, String> all = new LinkedHashMap<>(data);
         all.put("format", FORMAT);
         all.forEach(doc::put);
-        long version = parse(data.get("change_position"));
-        JsonNode answer;
+        long version = parse(data.get(POSITION));
         try {
-            answer = remote.call("PUT", "/" + state + "/_doc/position", doc,
+            remote.call("PUT", "/" + state + "/_doc/position", doc,
                     Map.of("version", Long.toString(version), "version_type", "external_gte"));
-        } catch (IllegalStateException e) {
-            // 409: another replica recorded a later position; that one stands.
-            if (!e.getMessage().contains("(409)")) {
+        } catch (Remote.Refused e) {
+            if (e.status != 409) {
                 throw e;
             }
-            answer = null;
+            // Another replica recorded a later position; that one stands.
         }
-        log.debug("recorded position {} in {}: {}", version, state, answer);
     }
 
     private static long parse(String position) {

@@ -87,7 +87,7 @@ final class Remote implements AutoCloseable {
                     + ": " + abbreviate(text)));
         }
         if (status >= 400) {
-            throw new IllegalStateException("OpenSearch refused " + method + " " + path + " (" + status + "): "
+            throw new Refused(status, "OpenSearch refused " + method + " " + path + " (" + status + "): "
                     + abbreviate(text));
         }
         try {
@@ -95,6 +95,16 @@ final class Remote implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("OpenSearch's answer to " + method + " " + path + " is not JSON: "
                     + abbreviate(text), e);
+        }
+    }
+
+    /** A 4xx answer other than 404: what the node said, and its status for callers that expect one (409). */
+    static final class Refused extends IllegalStateException {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
         }
     }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class IndexFollowing {
     private static final Logger log = LoggerFactory.getLogger(IndexFollowing.class);
     /** The commit user data key holding the last applied position. */
-    static final String POSITION = "change_position";
+    static final String POSITION = SearchBackend.POSITION;
     private static final int BATCH = 1_000;
     private static final long REFRESH_DURING_REPLAY_NANOS = 1_000_000_000L;
 

@@ -13,6 +13,9 @@ import java.util.function.Function;
  * the write with the highest version, so any replica may apply any change, in any order, more than once.
  */
 public interface SearchBackend extends AutoCloseable {
+    /** The key under which {@link #commit} records the change log position the index has applied. */
+    String POSITION = "change_position";
+
     void upsert(ThreadDocument thread, String workspace, long version);
 
     /** A thread known not to be in the index yet (it began in the batch being indexed): a backend may skip the delete. */
@@ -39,7 +42,7 @@ public interface SearchBackend extends AutoCloseable {
     /** Makes the writes so far visible to searches. */
     void refresh();
 
-    /** Makes the writes so far durable, recording {@code data} (the change position applied) with them. */
+    /** Makes the writes so far durable, recording {@code data} ({@link #POSITION}, the change position applied). */
     void commit(Map<String, String> data);
 
     /** What the last {@link #commit} recorded; empty for an index that was never committed (or cannot be read). */
