@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,31 +40,14 @@ class ImportJarIT {
     @TempDir
     Path dir;
 
-    List<String> command(String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("copbot.jar", "target/copbot.jar")));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command(args)).directory(dir.toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("COPBOT_"));
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("copbot finished").isTrue();
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    TheJar.Result run(String... args) throws Exception {
+        return TheJar.run(dir, Map.of(), "", 300, args);
     }
 
     /** Starts an import and kills it (SIGKILL) once it has reported progress {@code lines} times; returns the lines seen. */
     List<String> importKilledAfter(int lines, String data) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command("import", "slack-export", "export", "--data", data))
-                .directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().keySet().removeIf(k -> k.startsWith("COPBOT_"));
-        Process p = pb.start();
+        Process p = TheJar.process(dir, "import", "slack-export", "export", "--data", data)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String> seen = new ArrayList<>();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -82,10 +66,10 @@ class ImportJarIT {
 
     @Test
     void killedTwiceThenRunAgainEndsExactlyLikeAnUninterruptedImport() throws Exception {
-        Run gen = run("bench", "slack-export", "--messages", "150000", "--out", "export");
+        TheJar.Result gen = run("bench", "slack-export", "--messages", "150000", "--out", "export");
         assertThat(gen.exit()).as(gen.err()).isZero();
 
-        Run clean = run("import", "slack-export", "export", "--data", "clean", "--json");
+        TheJar.Result clean = run("import", "slack-export", "export", "--data", "clean", "--json");
         assertThat(clean.exit()).as(clean.err()).isZero();
         JsonNode cleanSummary = JSON.readTree(clean.out());
         assertThat(cleanSummary.get("messages").asLong()).isEqualTo(150_000);
@@ -93,7 +77,7 @@ class ImportJarIT {
         List<String> first = importKilledAfter(1, "killed");
         assertThat(first).as("progress was reported before the kill").anyMatch(l -> l.contains("%"));
         importKilledAfter(2, "killed");
-        Run resumed = run("import", "slack-export", "export", "--data", "killed", "--json");
+        TheJar.Result resumed = run("import", "slack-export", "export", "--data", "killed", "--json");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         // The index replays the change log from the position its last commit recorded: no rebuild.
         assertThat(resumed.err()).doesNotContain("rebuilding");
@@ -104,7 +88,7 @@ class ImportJarIT {
         assertThat(storeDigest(dir.resolve("killed"))).isEqualTo(storeDigest(dir.resolve("clean")));
         assertThat(indexDigest(dir.resolve("killed"))).isEqualTo(indexDigest(dir.resolve("clean")));
 
-        Run again = run("import", "slack-export", "export", "--data", "killed", "--json");
+        TheJar.Result again = run("import", "slack-export", "export", "--data", "killed", "--json");
         assertThat(JSON.readTree(again.out()).get("messages").asLong()).isZero();
         assertThat(storeDigest(dir.resolve("killed"))).isEqualTo(storeDigest(dir.resolve("clean")));
     }
@@ -128,7 +112,7 @@ class ImportJarIT {
             Matcher m = Pattern.compile("(\\d+) threads, (\\d+) replies").matcher(printed);
             assertThat(m.find()).as(printed).isTrue();
 
-            Run imported = run("import", "slack-export", dump, "--data", "se-" + dump, "--json");
+            TheJar.Result imported = run("import", "slack-export", dump, "--data", "se-" + dump, "--json");
             assertThat(imported.exit()).as(imported.err()).isZero();
             JsonNode s = JSON.readTree(imported.out());
             assertThat(s.get("threads").asLong()).isEqualTo(Long.parseLong(m.group(1)));
