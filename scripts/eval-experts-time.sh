@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 16's expert evaluations on one Stack Exchange dump, through the real bot (docs/BENCHMARKS.md records them):
 #  1. topics: the whole dump imported, the clock at its end, `experts <topic> top:10` asked in `copbot console --json`
-#     for each topic of experts_topics.py, scored beside popularity and document voting;
+#     for each topic of experts_topics.py, scored beside popularity and document voting; then the same for the
+#     extended topic set (scripts/experts-topics-extended.py: the same truth with lower thresholds);
 #  2. replay: for each monthly cutoff (the dump's last three calendar months, or every month with `all`), the history
 #     before the cutoff (se2slack.py --cutoff), the clock set to the cutoff (--now), `experts <title>` for each question
 #     of the following month with an accepted answer; the accepted answerer's rank scored beside popularity from the
@@ -35,12 +36,17 @@ if [ ! -d "$full.data" ]; then
 fi
 end=$(python3 -c 'import sys,datetime as d; ts=max(float(l.split("\t")[0]) for l in list(open(sys.argv[1]))[1:]); print(d.datetime.fromtimestamp(int(ts)+1, d.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))' "$full/posts.tsv")
 if [ "$mode" = last3 ]; then
-  python3 "$shared/tools/experts_topics.py" queries "$dump" "$work/$name.topics.tsv" >/dev/null
-  # One evaluator asks every topic within a minute: the per-person experts limit (20 a minute) would refuse the rest.
-  cut -f2 "$work/$name.topics.tsv" | sed 's/^/experts /; s/$/ top:10/' \
-    | COPBOT_EXPERTS_PER_MINUTE=0 copbot console --json --now "$end" --as "$as" --data "$full.data" > "$work/$name.topics.jsonl"
-  echo "$name topics (clock $end):"
-  python3 "$shared/tools/experts_topics.py" score "$dump" "$work/$name.topics.jsonl" | sed 's/^/  /'
+  # The official topic set, then the extended one (tags with 3+ questions, anyone with 1+ accepted answer on them).
+  for set in official extended; do
+    tool="$shared/tools/experts_topics.py"
+    [ "$set" = official ] || tool="$root/scripts/experts-topics-extended.py"
+    python3 "$tool" queries "$dump" "$work/$name.topics-$set.tsv" >/dev/null
+    # One evaluator asks every topic within a minute: the per-person experts limit (20 a minute) would refuse the rest.
+    cut -f2 "$work/$name.topics-$set.tsv" | sed 's/^/experts /; s/$/ top:10/' \
+      | COPBOT_EXPERTS_PER_MINUTE=0 copbot console --json --now "$end" --as "$as" --data "$full.data" > "$work/$name.topics-$set.jsonl"
+    echo "$name topics, $set set (clock $end):"
+    python3 "$tool" score "$dump" "$work/$name.topics-$set.jsonl" | sed 's/^/  /'
+  done
 fi
 
 # ---- 2. replay -------------------------------------------------------------------------------------------------

@@ -236,7 +236,7 @@ final class AnswerLedger {
                     counts.put(person, new int[] {s.accepted, s.answered});
                 }
             });
-            return new Prior(record, recent, counts, max(record), max(recent));
+            return Prior.of(record, recent, counts);
         }
     }
 
@@ -248,9 +248,5 @@ final class AnswerLedger {
             to.record += sign * s.record;
             to.recent += sign * s.recent;
         });
-    }
-
-    private static double max(Map<UserId, Double> m) {
-        return m.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

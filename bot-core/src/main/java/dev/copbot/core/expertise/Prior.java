@@ -13,7 +13,7 @@ import java.util.Map;
  * and how much and how lately someone answered predicts who answers next better than any topic match.
  */
 record Prior(Map<UserId, Double> record, Map<UserId, Double> recent, Map<UserId, int[]> counts, double maxRecord,
-             double maxRecent) {
+             double maxRecent, double totalRecord, double totalRecent) {
     /** An accepted answer counts twice a plain one in P and R: the asker said it solved the question. */
     static final double ACCEPTED = 2;
     /** R's half-life: 90 days did best among 30–180 on the monthly replays of both dumps (final.py). */
@@ -32,11 +32,19 @@ record Prior(Map<UserId, Double> record, Map<UserId, Double> recent, Map<UserId,
             c[0] += a.accepted() ? 1 : 0;
             c[1]++;
         }
-        return new Prior(p, r, counts, max(p), max(r));
+        return of(p, r, counts);
+    }
+
+    static Prior of(Map<UserId, Double> record, Map<UserId, Double> recent, Map<UserId, int[]> counts) {
+        return new Prior(record, recent, counts, max(record), max(recent), sum(record), sum(recent));
     }
 
     private static double max(Map<UserId, Double> m) {
         return m.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    }
+
+    private static double sum(Map<UserId, Double> m) {
+        return m.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     double p(UserId u) {
@@ -50,6 +58,21 @@ record Prior(Map<UserId, Double> record, Map<UserId, Double> recent, Map<UserId,
 
     double scaledRecent(UserId u) {
         return maxRecent > 0 ? recent.getOrDefault(u, 0.0) / maxRecent : 0;
+    }
+
+    /** The person's share of all answering: P over the sum of everyone's P (0 when nobody has a record). */
+    double share(UserId u) {
+        return totalRecord > 0 ? p(u) / totalRecord : 0;
+    }
+
+    /** The same share of R, the recent answering. */
+    double recentShare(UserId u) {
+        return totalRecent > 0 ? recent.getOrDefault(u, 0.0) / totalRecent : 0;
+    }
+
+    /** The largest share: the best record's. */
+    double bestShare() {
+        return totalRecord > 0 ? maxRecord / totalRecord : 0;
     }
 
     /** Accepted answers and threads answered. */

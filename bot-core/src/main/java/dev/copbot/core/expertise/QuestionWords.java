@@ -29,4 +29,20 @@ final class QuestionWords {
         }
         return out.isEmpty() ? question : out.toString();
     }
+
+    /**
+     * A topic ("quantum gate", "Kafka consumer groups") rather than a question: at most three search words, no
+     * question mark and none of a question's scaffolding words.
+     */
+    static boolean isTopic(String text, int searchWords) {
+        if (searchWords > 3 || text.indexOf('?') >= 0) {
+            return false;
+        }
+        for (String word : SPACE.split(text.strip())) {
+            if (SCAFFOLDING.contains(word.replaceAll("^[\\p{Punct}¿¡]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

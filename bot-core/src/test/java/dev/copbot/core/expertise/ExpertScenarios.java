@@ -126,6 +126,36 @@ abstract class ExpertScenarios extends OnEachStore {
     }
 
     @Test
+    void aTopicFavoursTheSpecialistAQuestionTheRegular() {
+        // URegular answers everything but Avro; USpecial answered only the two Avro threads, both accepted.
+        String[] subjects = {"terraform state lock", "helm chart values", "grafana alert routing", "jenkins agent disk",
+                "nginx upstream timeout", "vault token renewal", "postgres vacuum stalls", "redis eviction policy"};
+        for (int i = 0; i < subjects.length; i++) {
+            thread(KAFKA, "7" + i, "UASK" + i, subjects[i] + " question", NOW.minusSeconds(86_400L * (10 + i)),
+                    reply("UREGULAR", "Here is how we do " + subjects[i] + ".", i % 2 == 0 ? "white_check_mark" : null));
+        }
+        thread(KAFKA, "81", "UASK1", "Avro schema evolution breaks consumers", NOW.minusSeconds(86_400L * 20),
+                reply("USPECIAL", "Add the field with a default.", "white_check_mark"));
+        thread(KAFKA, "82", "UASK2", "Avro schema evolution and field renames", NOW.minusSeconds(86_400L * 40),
+                reply("USPECIAL", "Use aliases for the old name.", "white_check_mark"));
+
+        // A topic asks who knows the field: the specialist's evidence outweighs the regular's record.
+        assertThat(everyone("UQ", "avro schema evolution")).containsSubsequence("USPECIAL", "UREGULAR");
+        // A question asks who will answer it now: there the record of the regular answerer weighs more.
+        assertThat(everyone("UQ", "how do we handle avro schema evolution?")).containsSubsequence("UREGULAR", "USPECIAL");
+    }
+
+    @Test
+    void topicsAreAFewWordsAndNotAQuestion() {
+        assertThat(QuestionWords.isTopic("avro schema evolution", 3)).isTrue();
+        assertThat(QuestionWords.isTopic("Kafka", 1)).isTrue();
+        assertThat(QuestionWords.isTopic("avro schema evolution rules", 4)).isFalse();
+        assertThat(QuestionWords.isTopic("avro schema evolution?", 3)).isFalse();
+        assertThat(QuestionWords.isTopic("how avro evolves", 2)).isFalse();
+        assertThat(QuestionWords.isTopic("anyone avro", 1)).isFalse();
+    }
+
+    @Test
     void reasonsSayWhy() {
         Map<String, String> reasons = new HashMap<>();
         for (ExpertFinder.Expert e : bot.bot().experts().find(user("UQ"), "kafka consumer lag", List.of(), NOW, 20)) {
@@ -279,8 +309,8 @@ abstract class ExpertScenarios extends OnEachStore {
         Prior read = Prior.of(AnswerRecords.strongest(AnswerRecords.read(db, "slack:T1:", now), readable, false), now);
         assertThat(kept.record().keySet()).as("at %s", now).isEqualTo(read.record().keySet());
         for (UserId u : read.record().keySet()) {
-            assertThat(kept.scaledRecord(u)).isCloseTo(read.scaledRecord(u), within(1e-9));
-            assertThat(kept.scaledRecent(u)).isCloseTo(read.scaledRecent(u), within(1e-9));
+            assertThat(kept.share(u)).isCloseTo(read.share(u), within(1e-9));
+            assertThat(kept.recentShare(u)).isCloseTo(read.recentShare(u), within(1e-9));
             assertThat(kept.countsOf(u)).containsExactly(read.countsOf(u));
         }
     }

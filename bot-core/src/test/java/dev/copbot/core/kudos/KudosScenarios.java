@@ -67,10 +67,15 @@ abstract class KudosScenarios extends CommunityLifeFixture {
     @Test
     void kudosGivenInAThreadCountAsEvidenceForTheExpertRanking() {
         threads();
+        // frank answered the same thread: kudos to bob must lift bob above him. (With bob alone on the topic, a
+        // topic's score is his share of its evidence, which kudos cannot raise above all of it.)
+        post(KAFKA, "t1s", "frank", "Check the consumer lag dashboard after every deploy.", "t1");
         Map<String, Object> before = expert("bob", "consumer lag deploy");
+        assertThat(expert("frank", "consumer lag deploy").get("score")).isEqualTo(before.get("score"));
         kudosInThread("carol", "kudos @bob", "t1");
         Map<String, Object> after = expert("bob", "consumer lag deploy");
-        assertThat((Double) after.get("score")).isGreaterThan((Double) before.get("score"));
+        assertThat((Double) after.get("score")).isGreaterThan((Double) before.get("score"))
+                .isGreaterThan((Double) expert("frank", "consumer lag deploy").get("score"));
         assertThat((String) before.get("reason")).contains("1 other answer").doesNotContain("kudos");
         assertThat((String) after.get("reason")).contains("1 thanked answer", "1 kudo on those threads");
     }
