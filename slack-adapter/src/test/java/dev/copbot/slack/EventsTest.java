@@ -11,7 +11,6 @@ import dev.copbot.core.platform.Visibility;
 import dev.copbot.slack.internal.EventTranslation;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +37,7 @@ class EventsTest {
 
     @Test
     void anEventDeliveredFourTimesIsHandledOnceEvenAcrossARestart() throws Exception {
-        String body = SlackRequests.eventCallback("Ev0JOIN1", JOINED);
+        String body = SlackPayloads.eventCallback("Ev0JOIN1", JOINED).body();
         try (SlackHarness h = new SlackHarness(tmp, Clock.systemUTC())) {
             communityOnChannelC7(h);
             assertThat(h.signed(SlackHarness.JSON, body).status()).isEqualTo(200);
@@ -75,8 +74,8 @@ class EventsTest {
                     + "\"event_ts\":\"1700000000.000500\"}";
             String deactivated = "{\"type\":\"user_change\",\"user\":{\"id\":\"U1\",\"team_id\":\"T1\",\"deleted\":true},"
                     + "\"event_ts\":\"1700000000.000600\"}";
-            assertThat(h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev0USER1", renamed)).status()).isEqualTo(200);
-            assertThat(h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev0USER2", deactivated)).status()).isEqualTo(200);
+            assertThat(h.signed(SlackHarness.JSON, SlackPayloads.eventCallback("Ev0USER1", renamed).body()).status()).isEqualTo(200);
+            assertThat(h.signed(SlackHarness.JSON, SlackPayloads.eventCallback("Ev0USER2", deactivated).body()).status()).isEqualTo(200);
             assertThat(h.db.count("SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_at IS NOT NULL AND user_id = ?",
                     "slack:T1:U1")).isEqualTo(1);
             assertThat(h.db.count("SELECT COUNT(*) FROM dashboard_sessions WHERE revoked_at IS NULL AND user_id = ?",
@@ -102,7 +101,7 @@ class EventsTest {
             h.db.update("INSERT INTO skills (user_id, skill, added_at) VALUES ('slack:T1:U1', 'kafka', 1)");
             String opened = "{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\",\"tab\":\"home\","
                     + "\"event_ts\":\"1700000000.000400\"}";
-            assertThat(h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev0HOME1", opened)).status()).isEqualTo(200);
+            assertThat(h.signed(SlackHarness.JSON, SlackPayloads.eventCallback("Ev0HOME1", opened).body()).status()).isEqualTo(200);
             var publish = h.slack.await("views.publish", 1, 5).get(0);
             assertThat(publish.param("user_id")).isEqualTo("U1");
             var view = JsonParser.parseString(publish.param("view")).getAsJsonObject();

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -45,7 +44,7 @@ class ImageResponsesTest {
     }
 
     SlackHarness.Answer cop(String text) throws Exception {
-        return h.signed(SlackHarness.FORM, SlackRequests.slashCommand(text, h.slack.url(COMMAND_URL)));
+        return h.signed(SlackHarness.FORM, SlackPayloads.slashCommand(text, h.slack.url(COMMAND_URL)).body());
     }
 
     @Test
@@ -83,7 +82,7 @@ class ImageResponsesTest {
     @Test
     void aButtonThatRunsTheChartCommandAnswersWithTheImageAsANewMessage() throws Exception {
         h.slack.scriptUpload("F0CHART");
-        String click = SlackRequests.runCommandClick("chart", "Chart", h.slack.url("/actions/T1/55/xyz"));
+        String click = SlackPayloads.buttonClick("chart", "Chart", h.slack.url("/actions/T1/55/xyz")).body();
         assertThat(h.signed(SlackHarness.FORM, click).status()).isEqualTo(200);
 
         JsonObject answer = h.slack.await("/actions/T1/55/xyz", 1, 10).get(0).json();

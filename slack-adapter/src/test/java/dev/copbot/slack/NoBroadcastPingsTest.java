@@ -6,7 +6,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ class NoBroadcastPingsTest {
 
     SlackHarness.Answer cop(String text) throws Exception {
         asAdminNamed("Alice " + PINGS);
-        var answer = h.signed(SlackHarness.FORM, SlackRequests.slashCommand(text, h.slack.url("/commands/T1/1/x")));
+        var answer = h.signed(SlackHarness.FORM, SlackPayloads.slashCommand(text, h.slack.url("/commands/T1/1/x")).body());
         assertThat(answer.status()).isEqualTo(200);
         acks.add(answer.body());
         return answer;
@@ -67,9 +66,9 @@ class NoBroadcastPingsTest {
         cop("events");
         cop("kudos <@U2|bob> for " + PINGS);
         cop("leaderboard");
-        h.signed(SlackHarness.JSON, SlackRequests.eventCallback("Ev1", "{\"type\":\"message\",\"channel\":\"C1\","
+        h.signed(SlackHarness.JSON, SlackPayloads.eventCallback("Ev1", "{\"type\":\"message\",\"channel\":\"C1\","
                 + "\"channel_type\":\"channel\",\"user\":\"U2\",\"text\":\"kafka party " + PINGS.replace("\"", "")
-                + "\",\"ts\":\"1700000000.000100\",\"event_ts\":\"1700000000.000100\"}"));
+                + "\",\"ts\":\"1700000000.000100\",\"event_ts\":\"1700000000.000100\"}").body());
         cop("search kafka party");
         h.slack.await("/commands/T1/1/x", 1, 10);
         Thread.sleep(500); // let any other delayed answer arrive

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +42,7 @@ class SigningTest {
     @Test
     void slacksPublishedExampleIsAcceptedAndAnswered() throws Exception {
         start();
-        assertThat(SlackRequests.signature(SECRET, TIMESTAMP, BODY)).isEqualTo(SIGNATURE);
+        assertThat(SlackPayloads.signature(SECRET, TIMESTAMP, BODY)).isEqualTo(SIGNATURE);
 
         var answer = h.post(SlackHarness.FORM, BODY, "X-Slack-Request-Timestamp", Long.toString(TIMESTAMP),
                 "X-Slack-Signature", SIGNATURE);
@@ -69,7 +68,7 @@ class SigningTest {
         start();
         long stale = TIMESTAMP - 5 * 60 - 1;
         var answer = h.post(SlackHarness.FORM, BODY, "X-Slack-Request-Timestamp", Long.toString(stale),
-                "X-Slack-Signature", SlackRequests.signature(SECRET, stale, BODY));
+                "X-Slack-Signature", SlackPayloads.signature(SECRET, stale, BODY));
         assertThat(answer.status()).isEqualTo(401);
         assertThat(h.slack.callsBesidesAuth()).isEmpty();
     }

@@ -9,7 +9,6 @@ import dev.copbot.core.reply.Form;
 import dev.copbot.core.reply.Reply;
 import dev.copbot.slack.testing.FakeSlackApi;
 import dev.copbot.slack.testing.SlackHarness;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,7 @@ class SlashCommandTest {
     }
 
     SlackHarness.Answer cop(String text) throws Exception {
-        return h.signed(SlackHarness.FORM, SlackRequests.slashCommand(text, responseUrl));
+        return h.signed(SlackHarness.FORM, SlackPayloads.slashCommand(text, responseUrl).body());
     }
 
     @Test
@@ -118,7 +117,7 @@ class SlashCommandTest {
                 + "\"private_metadata\":" + JsonParser.parseString(
                         "\"" + view.get("private_metadata").getAsString().replace("\"", "\\\"") + "\"")
                 + ",\"state\":{\"values\":{\"title\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"Kafka\"}}}}}}";
-        var refused = h.signed(SlackHarness.FORM, SlackRequests.interactive(submission));
+        var refused = h.signed(SlackHarness.FORM, SlackPayloads.interactive(submission).body());
         assertThat(refused.status()).isEqualTo(200);
         JsonObject errors = JsonParser.parseString(refused.body()).getAsJsonObject();
         assertThat(errors.get("response_action").getAsString()).isEqualTo("errors");
@@ -127,7 +126,7 @@ class SlashCommandTest {
 
     @Test
     void aRunCommandButtonRunsItsCommandForTheClickerAndAnswersThroughTheResponseUrl() throws Exception {
-        var ack = h.signed(SlackHarness.FORM, SlackRequests.runCommandClick("communities", "Browse", h.slack.url("/actions/T1/55/xyz")));
+        var ack = h.signed(SlackHarness.FORM, SlackPayloads.buttonClick("communities", "Browse", h.slack.url("/actions/T1/55/xyz")).body());
         assertThat(ack.status()).isEqualTo(200);
         var answer = h.slack.await("/actions/T1/55/xyz", 1, 5).get(0);
         assertThat(answer.json().get("text").getAsString()).contains("There are no communities yet");

@@ -11,7 +11,6 @@ import dev.copbot.core.store.Database;
 import dev.copbot.core.store.Receipts;
 import dev.copbot.core.testing.TestDatabases;
 import dev.copbot.slack.testing.FakeSlackApi;
-import dev.copbot.slack.testing.SlackRequests;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -79,9 +78,9 @@ class SocketModeTest {
                     + "\"text\":\"help\",\"api_app_id\":\"A1\",\"response_url\":\"" + slack.url("/commands/T1/1/x")
                     + "\",\"trigger_id\":\"1.2.3\"}}";
             String joined = "{\"envelope_id\":\"env-2\",\"type\":\"events_api\",\"accepts_response_payload\":false,"
-                    + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":" + SlackRequests.eventCallback("Ev0SOCK1",
+                    + "\"retry_attempt\":0,\"retry_reason\":\"\",\"payload\":" + SlackPayloads.eventCallback("Ev0SOCK1",
                     "{\"type\":\"member_joined_channel\",\"user\":\"U1\",\"channel\":\"C7\",\"channel_type\":\"C\","
-                            + "\"team\":\"T1\",\"event_ts\":\"1700000000.000300\"}") + "}";
+                            + "\"team\":\"T1\",\"event_ts\":\"1700000000.000300\"}").body() + "}";
             Link first = new Link(command);
             Link second = new Link(joined);
             String ws = "ws://127.0.0.1:" + slack.port();

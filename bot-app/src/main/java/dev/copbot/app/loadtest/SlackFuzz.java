@@ -1,6 +1,7 @@
 package dev.copbot.app.loadtest;
 
-import dev.copbot.app.loadtest.SlackPayloads.Payload;
+import dev.copbot.slack.SlackPayloads;
+import dev.copbot.slack.SlackPayloads.Payload;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,7 +126,7 @@ public final class SlackFuzz {
         String id = "Ev" + Integer.toString(index, 36) + "x" + r.nextInt(1000);
         String ts = (1_700_000_000L + r.nextInt(10_000_000)) + "." + String.format("%06d", r.nextInt(1_000_000));
         return switch (r.nextInt(10)) {
-            case 0, 1, 2 -> SlackPayloads.slashCommand(pick(r, SlackPayloads.COMMANDS.toArray(String[]::new))
+            case 0, 1, 2 -> SlackPayloads.slashCommand(pick(r, LoadRun.COMMANDS.toArray(String[]::new))
                     + (r.nextBoolean() ? "" : " " + pick(r, NASTY)), responseUrl);
             case 3 -> SlackPayloads.buttonClick(pick(r, new String[] {"communities", "help", "events"}), responseUrl);
             case 4 -> SlackPayloads.viewSubmission(pick(r, new String[] {"charter", "talk.propose", "event.create", ""}));

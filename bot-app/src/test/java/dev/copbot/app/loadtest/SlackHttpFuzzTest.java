@@ -1,5 +1,6 @@
 package dev.copbot.app.loadtest;
 
+import dev.copbot.slack.SlackPayloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

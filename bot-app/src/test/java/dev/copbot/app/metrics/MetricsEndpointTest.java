@@ -3,7 +3,7 @@ package dev.copbot.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.copbot.app.loadtest.LocalSlackBot;
-import dev.copbot.app.loadtest.SlackPayloads;
+import dev.copbot.slack.SlackPayloads;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

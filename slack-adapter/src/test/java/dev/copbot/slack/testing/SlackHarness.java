@@ -1,5 +1,6 @@
 package dev.copbot.slack.testing;
 
+import dev.copbot.slack.SlackPayloads;
 import com.sun.net.httpserver.HttpServer;
 import dev.copbot.core.BotSettings;
 import dev.copbot.core.CopBot;
@@ -78,7 +79,7 @@ public final class SlackHarness implements AutoCloseable {
         headers[0] = "X-Slack-Request-Timestamp";
         headers[1] = Long.toString(ts);
         headers[2] = "X-Slack-Signature";
-        headers[3] = SlackRequests.signature(SECRET, ts, body);
+        headers[3] = SlackPayloads.signature(SECRET, ts, body);
         System.arraycopy(extraHeaders, 0, headers, 4, extraHeaders.length);
         return post(contentType, body, headers);
     }

@@ -1,14 +1,16 @@
-package dev.copbot.app.loadtest;
+package dev.copbot.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** Bodies shaped as Slack sends them (workspace T1, user U1, channel C1), and Slack's v0 signature for them. */
+/**
+ * Requests shaped as Slack sends them (workspace T1, user U1, channel C1), and Slack's v0 signature for them: what the
+ * load and fuzz runs ({@code copbot load-http}, {@code copbot fuzz-http}) and the adapter's tests post to our endpoint.
+ */
 public final class SlackPayloads {
     public static final String FORM = "application/x-www-form-urlencoded";
     public static final String JSON = "application/json";
@@ -35,14 +37,20 @@ public final class SlackPayloads {
         return new Payload(FORM, form(f));
     }
 
+    /** A click on one of our run-command buttons labelled "Go" in an ephemeral message of #general. */
     public static Payload buttonClick(String command, String responseUrl) {
+        return buttonClick(command, "Go", responseUrl);
+    }
+
+    /** A click on a run-command button (value {@code command}, label {@code label}), answered through {@code responseUrl}. */
+    public static Payload buttonClick(String command, String label, String responseUrl) {
         return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T1\",\"domain\":\"acme\"},"
                 + "\"user\":{\"id\":\"U1\",\"username\":\"alice\",\"team_id\":\"T1\"},\"api_app_id\":\"A1\","
                 + "\"trigger_id\":\"9.8.7\",\"container\":{\"type\":\"message\",\"message_ts\":\"1700000000.000100\","
                 + "\"channel_id\":\"C1\",\"is_ephemeral\":true},\"channel\":{\"id\":\"C1\",\"name\":\"general\"},"
                 + "\"response_url\":\"" + responseUrl + "\","
                 + "\"actions\":[{\"action_id\":\"cop.run#2.0\",\"block_id\":\"b1\",\"type\":\"button\","
-                + "\"value\":\"" + command + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"},"
+                + "\"value\":\"" + command + "\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + label + "\"},"
                 + "\"action_ts\":\"1700000001.000000\"}]}");
     }
 
@@ -105,9 +113,4 @@ public final class SlackPayloads {
     public static String signature(String secret, long timestamp, String body) {
         return new SlackSignature.Generator(secret).generate(Long.toString(timestamp), body);
     }
-
-    /** Commands a member might type, for the load run: cheap ones, searches and expert lookups. */
-    public static final List<String> COMMANDS = List.of("help", "communities", "search kafka consumer lag",
-            "experts kafka", "skills list", "events", "leaderboard", "community info data-eng", "search retries",
-            "help search");
 }
