@@ -28,8 +28,8 @@ import java.util.Set;
  * <li>a question ("how do I rotate the certificate?") asks who will answer it now, and on the replays the record
  * predicts that best: <pre>score = T / 12 + P / max P + 0.25 · R / max R</pre>
  * <li>a topic ("quantum gate": a few words, not a question) asks who knows the field. There each person's evidence is
- * shrunk towards what their share of all answering predicts, worth 0.35 of the topic's evidence:
- * <pre>score = T / (0.35 · ΣT) + P / ΣP + 0.35 · R / ΣR</pre> Both halves grow with how much the topic matched,
+ * shrunk towards what their share of all answering predicts, worth 0.3 of the topic's evidence:
+ * <pre>score = T / (0.3 · ΣT) + P / ΣP + 0.35 · R / ΣR</pre> Both halves grow with how much the topic matched,
  * and where answering is spread over many people each record weighs less, so specialists count more there.
  * </ul>
  * Away: × 0.5. A declared skill: + half the best record. Candidates: everyone with a record or topical evidence, less
@@ -42,12 +42,12 @@ public final class ExpertFinder {
         public static Weights defaults() {
             // Questions, T / 12: twelve accepted answers on best-matching threads weigh as much as the best record
             // (C 2..12 on both dumps: 12 best on the replays). 0.25 · R: recency breaks ties of records.
-            // Topics, prior 0.35 of the topical evidence, recency 0.35 of the record: of a sweep over 0.25–0.5 and
-            // 0.35–0.5, every setting beat the question formula on the extended topic sets of both dumps (128
-            // topics), and this one on the official topics of both as well. 4 / 2 / 1: an accepted answer is the strongest sign,
+            // Topics, prior 0.3 of the topical evidence, recency 0.35 of the record: the best of a sweep over 0.25–0.5
+            // and 0.35–0.5 on the 90 topics of the extended sets that are not official ones (the official topics
+            // kept out of the choice); every setting of it beat the question formula there. 4 / 2 / 1: an accepted answer is the strongest sign,
             // thanks the next. Relevance squared: the best-matching threads count most. A declared skill is a hint,
             // not proof: half the best record. Away: half the score, still listed.
-            return new Weights(12, 0.25, 0.35, 0.35, 4, 2, 1, 2, 0.5, 0.5);
+            return new Weights(12, 0.25, 0.3, 0.35, 4, 2, 1, 2, 0.5, 0.5);
         }
     }
 
