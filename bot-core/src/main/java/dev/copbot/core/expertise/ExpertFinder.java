@@ -44,9 +44,10 @@ public final class ExpertFinder {
             // (C 2..12 on both dumps: 12 best on the replays). 0.25 · R: recency breaks ties of records.
             // Topics, prior 0.3 of the topical evidence, recency 0.35 of the record: the best of a sweep over 0.25–0.5
             // and 0.35–0.5 on the 90 topics of the extended sets that are not official ones (the official topics
-            // kept out of the choice); every setting of it beat the question formula there. 4 / 2 / 1: an accepted answer is the strongest sign,
-            // thanks the next. Relevance squared: the best-matching threads count most. A declared skill is a hint,
-            // not proof: half the best record. Away: half the score, still listed.
+            // kept out of the choice); every setting of it beat the question formula there.
+            // 4 / 2 / 1: an accepted answer is the strongest sign, thanks the next. Relevance squared: the
+            // best-matching threads count most. A declared skill is a hint, not proof: half the best record.
+            // Away: half the score, still listed.
             return new Weights(12, 0.25, 0.3, 0.35, 4, 2, 1, 2, 0.5, 0.5);
         }
     }
@@ -114,17 +115,19 @@ public final class ExpertFinder {
     /** The best {@code limit} people for the topic, best first, as seen by {@code asker} at {@code now}. */
     public List<Expert> find(UserId asker, String topic, List<ChannelId> channels, Instant now, int limit) {
         Map<UserId, Tally> people = new HashMap<>();
-        Map<ThreadKey, List<StoredMessage>> threads = addTopical(asker, topic, channels, now, people);
-        addDeclaredSkills(asker, topic, people);
+        List<String> words = discussions.engine().analyse(topic); // once: the match, the skills and the reading
+        Map<ThreadKey, List<StoredMessage>> threads = addTopical(asker, words, channels, now, people);
+        addDeclaredSkills(asker, words, people);
         Set<ChannelId> within = Set.copyOf(channels);
         Prior prior = ledger.prior(asker.idPrefix(),
                 c -> (within.isEmpty() || within.contains(c)) && discussions.access().mayRead(asker, c), now);
         Set<UserId> candidates = new HashSet<>(people.keySet());
         candidates.addAll(prior.record().keySet());
         Map<UserId, ExpertPreferences.Preference> prefs = preferences.inScope(asker);
-        boolean topicQuery = QuestionWords.isTopic(topic, discussions.engine().analyse(topic).size());
+        boolean topicQuery = QuestionWords.isTopic(topic, words.size());
         double evidence = people.values().stream().mapToDouble(t -> t.topical).sum();
-        double perTopical = !topicQuery ? 1 / weights.topicalScale() : evidence > 0 ? 1 / (weights.topicPrior() * evidence) : 0;
+        double perTopical = !topicQuery ? 1 / weights.topicalScale()
+                : evidence > 0 ? 1 / (weights.topicPrior() * evidence) : 0;
         double skillBonus = weights.skill() * (topicQuery && prior.bestShare() > 0 ? prior.bestShare() : 1);
         // Score everyone, then dress up only the few shown: a workspace has thousands with a record.
         record Scored(UserId person, double score, double record) {}
@@ -161,9 +164,10 @@ public final class ExpertFinder {
     }
 
     /** T: the answerers of the best-matching threads, by the thread's share of the best match and how they were received. */
-    private Map<ThreadKey, List<StoredMessage>> addTopical(UserId asker, String topic, List<ChannelId> channels,
-                                                           Instant now, Map<UserId, Tally> people) {
-        List<TopicalMatch.Hit> hits = TopicalMatch.top(discussions, asker, topic, channels, now);
+    private Map<ThreadKey, List<StoredMessage>> addTopical(UserId asker, List<String> words,
+                                                           List<ChannelId> channels, Instant now,
+                                                           Map<UserId, Tally> people) {
+        List<TopicalMatch.Hit> hits = TopicalMatch.top(discussions, asker, words, channels, now);
         if (hits.isEmpty()) {
             return Map.of();
         }
@@ -201,9 +205,9 @@ public final class ExpertFinder {
         return threads;
     }
 
-    /** People of the asker's workspace whose declared skills match words of the topic. */
-    private void addDeclaredSkills(UserId asker, String topic, Map<UserId, Tally> people) {
-        Set<String> topicWords = new HashSet<>(discussions.engine().analyse(topic));
+    /** People of the asker's workspace whose declared skills match words of the topic ({@code words}, analysed). */
+    private void addDeclaredSkills(UserId asker, List<String> words, Map<UserId, Tally> people) {
+        Set<String> topicWords = new HashSet<>(words);
         if (topicWords.isEmpty()) {
             return;
         }

@@ -15,6 +15,7 @@ final class QuestionWords {
             "would", "will", "shall", "may", "might", "must", "we", "i", "you", "our", "my", "me", "us", "your", "they",
             "them", "anyone", "anybody", "someone", "somebody", "please", "hi", "hello", "hey", "thanks", "im", "i'm");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern AROUND = Pattern.compile("^[\\p{Punct}¿¡]+|[\\p{Punct}]+$");
 
     private QuestionWords() {}
 
@@ -22,7 +23,7 @@ final class QuestionWords {
     static String searchable(String question) {
         StringBuilder out = new StringBuilder();
         for (String word : SPACE.split(question.strip())) {
-            String bare = word.replaceAll("^[\\p{Punct}¿¡]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT);
+            String bare = bare(word);
             if (!bare.isEmpty() && !SCAFFOLDING.contains(bare)) {
                 out.append(out.isEmpty() ? "" : " ").append(word.replaceAll("[?!.,;:]+$", ""));
             }
@@ -39,10 +40,15 @@ final class QuestionWords {
             return false;
         }
         for (String word : SPACE.split(text.strip())) {
-            if (SCAFFOLDING.contains(word.replaceAll("^[\\p{Punct}¿¡]+|[\\p{Punct}]+$", "").toLowerCase(Locale.ROOT))) {
+            if (SCAFFOLDING.contains(bare(word))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The word without the punctuation around it, in lower case ("How", "anyone?", "¿how": as the list has them). */
+    private static String bare(String word) {
+        return AROUND.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
     }
 }

@@ -37,9 +37,10 @@ final class TopicalMatch {
 
     private TopicalMatch() {}
 
-    /** The best {@link #THREADS} threads for {@code topic}, best first (ties by index order). */
-    static List<Hit> top(Discussions discussions, UserId asker, String topic, List<ChannelId> channels, Instant now) {
-        Set<String> terms = new LinkedHashSet<>(discussions.engine().analyse(topic));
+    /** The best {@link #THREADS} threads for the topic's {@code analysed} words, best first (ties by index order). */
+    static List<Hit> top(Discussions discussions, UserId asker, List<String> analysed, List<ChannelId> channels,
+                         Instant now) {
+        Set<String> terms = new LinkedHashSet<>(analysed);
         if (terms.isEmpty()) {
             return List.of();
         }
