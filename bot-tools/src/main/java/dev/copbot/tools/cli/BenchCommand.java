@@ -1,6 +1,5 @@
 package dev.copbot.tools.cli;
 
-import dev.copbot.app.cli.ConsoleCommand;
 import dev.copbot.core.discussion.Ranking;
 import dev.copbot.tools.bench.BackendsBenchmark;
 import dev.copbot.tools.bench.SearchBenchmark;
@@ -25,11 +24,8 @@ public final class BenchCommand extends CommandGroup {
                     "then time a fixed query set through /cop search and through plain Lucene on the same index.",
                     "Run with -Xmx512m to check the heap target. --peer-opensearch times OpenSearch on the same threads."})
     static final class Search implements Callable<Integer> {
-        @Option(names = "--messages", defaultValue = "1000000", description = "messages to generate (default ${DEFAULT-VALUE})")
-        int messages;
-        @Option(names = "--data", paramLabel = "DIR", description = "where to build the store and indexes (default: a "
-                + "temporary directory, removed afterwards)")
-        Path data;
+        @picocli.CommandLine.Mixin
+        GeneratedRun run;
         @Option(names = "--without", split = ",", paramLabel = "PART", description = "leave parts of the bot's ranking out, "
                 + "to measure what they cost: feedback, proximity, fields, solved (comma-separated)")
         List<String> without = List.of();
@@ -44,11 +40,8 @@ public final class BenchCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            if (messages < 1_000) {
-                throw new ParameterException(spec.commandLine(), "--messages must be at least 1000");
-            }
+            run.check();
             Ranking ranking = RankingParts.without(spec, without);
-            ConsoleCommand.quietLogs();
             if (backend.openSearch()) {
                 // Its yardstick is plain Lucene on the bot's own index directory, which an OpenSearch bot has not:
                 // the bot on OpenSearch is timed beside the embedded bot instead.
@@ -58,14 +51,13 @@ public final class BenchCommand extends CommandGroup {
                             + "--peer-opensearch do not apply");
                 }
                 System.out.println("search backend: " + backend.describe() + ": timing it beside the embedded index");
-                ScratchDir.use(data, "--data", spec, dir -> new BackendsBenchmark(System.out, backend.url()).run(messages, dir));
+                run.run(dir -> new BackendsBenchmark(System.out, backend.url()).run(run.messages, dir));
                 return 0;
             }
-            ScratchDir.use(data, "--data", spec, dir -> {
-                System.out.printf("copbot bench search: %,d messages in %s (java %s, %d cores)%s%n", messages, dir,
-                        Runtime.version(), Runtime.getRuntime().availableProcessors(),
-                        without.isEmpty() ? "" : "; ranking without " + String.join(", ", without));
-                new SearchBenchmark(System.out, ranking, peerOpenSearch).run(messages, dir);
+            run.run(dir -> {
+                System.out.println(run.header("search", "", dir)
+                        + (without.isEmpty() ? "" : "; ranking without " + String.join(", ", without)));
+                new SearchBenchmark(System.out, ranking, peerOpenSearch).run(run.messages, dir);
             });
             return 0;
         }
