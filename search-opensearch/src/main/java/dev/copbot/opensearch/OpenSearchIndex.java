@@ -55,9 +55,14 @@ public final class OpenSearchIndex implements SearchBackend {
     }
 
     private void ensureIndex() {
-        if (remote.call("HEAD", "/" + index, null) == null) {
+        if (!exists()) {
             create();
         }
+    }
+
+    /** HEAD on the index: false when the node says it is not there. */
+    private boolean exists() {
+        return remote.call("HEAD", "/" + index, null) != null;
     }
 
     private void create() {
@@ -85,7 +90,7 @@ public final class OpenSearchIndex implements SearchBackend {
     @Override
     public boolean reachable() {
         try {
-            return remote.call("HEAD", "/" + index, null) != null;
+            return exists();
         } catch (RuntimeException e) {
             return false;
         }
@@ -181,8 +186,7 @@ public final class OpenSearchIndex implements SearchBackend {
      * {@code _delete_by_query}, which lives in the reindex module a node may lack (the integ-test build does).
      */
     private synchronized void deleteWhere(ObjectNode query) {
-        send(); // in log order: what was queued before the purge is purged too
-        remote.call("POST", "/" + index + "/_refresh", null);
+        refresh(); // in log order: what was queued before the purge is sent, made searchable and purged too
         while (true) {
             ObjectNode body = Remote.JSON.createObjectNode();
             body.set("query", query);

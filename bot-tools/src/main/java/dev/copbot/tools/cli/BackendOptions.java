@@ -37,16 +37,20 @@ public final class BackendOptions {
         return URI.create(Optional.ofNullable(url).or(() -> env("COPBOT_OPENSEARCH_URL")).orElse("http://127.0.0.1:9200"));
     }
 
-    /** A new, empty scratch index named for {@code purpose} on the configured OpenSearch. */
-    public OpenSearchIndex scratchIndex(String purpose, Ranking ranking) {
+    /** The name of this process's scratch index for {@code purpose}. */
+    public static String scratchName(String purpose) {
+        return "copbot-" + purpose + "-" + ProcessHandle.current().pid();
+    }
+
+    /** {@code index} on the configured OpenSearch, with the credentials of the environment; created when missing. */
+    public OpenSearchIndex connect(String index, Ranking ranking) {
         return OpenSearchIndex.connect(url(), env("COPBOT_OPENSEARCH_USER").orElse(null),
-                env("COPBOT_OPENSEARCH_PASSWORD").orElse(null),
-                "copbot-" + purpose + "-" + ProcessHandle.current().pid(), ranking);
+                env("COPBOT_OPENSEARCH_PASSWORD").orElse(null), index, ranking);
     }
 
     /** An empty backend for an in-memory run: the embedded index, or a scratch OpenSearch index. */
     public SearchBackend scratch(String purpose, Ranking ranking) {
-        return openSearch() ? scratchIndex(purpose, ranking) : SearchIndex.inMemory(ranking);
+        return openSearch() ? connect(scratchName(purpose), ranking) : SearchIndex.inMemory(ranking);
     }
 
     /** Drops a scratch OpenSearch index (an embedded one just closes). */

@@ -1,17 +1,17 @@
 package dev.copbot.tools.cli;
 
 import dev.copbot.app.cli.ConsoleCommand;
+import dev.copbot.core.discussion.Ranking;
 import dev.copbot.core.store.DatabaseSettings;
+import dev.copbot.opensearch.OpenSearchIndex;
 import dev.copbot.tools.bench.ReplicaBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,25 +40,22 @@ final class ReplicasBench implements Callable<Integer> {
                         Optional.ofNullable(System.getenv("COPBOT_DATABASE_PASSWORD")), Optional.of(schema));
         System.out.printf("copbot bench replicas: %,d messages, store %s (java %s, %d cores)%n", messages,
                 store.describe(), Runtime.version(), Runtime.getRuntime().availableProcessors());
-        dev.copbot.opensearch.OpenSearchIndex[] shared = {null};
+        String sharedIndex = BackendOptions.scratchName("bench-replicas");
+        boolean[] connected = {false};
         try {
             if (backend.openSearch()) {
                 System.out.println("search backend: " + backend.describe() + ", one index shared by both replicas");
                 new ReplicaBenchmark(System.out, (name, index) -> {
-                    if (shared[0] == null) {
-                        shared[0] = backend.scratchIndex("bench-replicas", dev.copbot.core.discussion.Ranking.defaults());
-                        return shared[0];
-                    }
-                    return dev.copbot.opensearch.OpenSearchIndex.connect(backend.url(), null, null, shared[0].indexName(),
-                            dev.copbot.core.discussion.Ranking.defaults());
+                    OpenSearchIndex replica = backend.connect(sharedIndex, Ranking.defaults());
+                    connected[0] = true;
+                    return replica;
                 }).run(store, dir, messages);
             } else {
                 new ReplicaBenchmark(System.out).run(store, dir, messages);
             }
         } finally {
-            if (shared[0] != null) { // closed with its replica: drop through a connection of its own
-                try (var again = dev.copbot.opensearch.OpenSearchIndex.connect(backend.url(), null, null,
-                        shared[0].indexName(), dev.copbot.core.discussion.Ranking.defaults())) {
+            if (connected[0]) { // closed with its replicas: dropped through a connection of its own
+                try (OpenSearchIndex again = backend.connect(sharedIndex, Ranking.defaults())) {
                     again.drop();
                 }
             }
@@ -68,11 +65,7 @@ final class ReplicasBench implements Callable<Integer> {
                     s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
             }
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            ScratchDir.delete(dir);
         }
         return 0;
     }
