@@ -3,17 +3,24 @@ package dev.copbot.core.discussion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.util.BytesRef;
 
 /** A view of the embedded index: one acquired searcher. */
 final class LuceneView implements IndexView {
@@ -31,6 +38,34 @@ final class LuceneView implements IndexView {
     @Override
     public long docCount() {
         return searcher.getIndexReader().maxDoc();
+    }
+
+    /**
+     * One terms enumerator per segment for all the terms: the default asks the reader term by term, which builds a
+     * new enumerator each time, and feedback asks about 60 at once (most of what choosing feedback words allocated).
+     */
+    @Override
+    public Map<String, Long> docFreqs(String field, Collection<String> terms) {
+        Set<String> distinct = new LinkedHashSet<>(terms);
+        Map<String, Long> out = new LinkedHashMap<>();
+        distinct.forEach(t -> out.put(t, 0L));
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Terms inLeaf = leaf.reader().terms(field);
+                if (inLeaf == null) {
+                    continue;
+                }
+                TermsEnum enumerator = inLeaf.iterator();
+                for (String t : distinct) {
+                    if (enumerator.seekExact(new BytesRef(t))) {
+                        out.merge(t, (long) enumerator.docFreq(), Long::sum);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     @Override

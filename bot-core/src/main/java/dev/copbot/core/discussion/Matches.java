@@ -11,8 +11,10 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Where the query's words occur in one thread's indexed text (title, newline, body), read from the offsets the index
@@ -29,9 +31,20 @@ public record Matches(List<Match> all) {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc(), leaves));
             int doc = hit.doc() - leaf.docBase;
+            Terms text = leaf.reader().terms(SearchIndex.TEXT);
+            if (text == null) {
+                return new Matches(all);
+            }
+            // One enumerator and one reused postings reader for all the terms: a new pair per term was most of what a
+            // page's snippets allocated.
+            TermsEnum enumerator = text.iterator();
+            PostingsEnum p = null;
             for (String term : terms) {
-                PostingsEnum p = leaf.reader().postings(new Term(SearchIndex.TEXT, term), PostingsEnum.OFFSETS);
-                if (p == null || p.advance(doc) != doc) {
+                if (!enumerator.seekExact(new BytesRef(term))) {
+                    continue;
+                }
+                p = enumerator.postings(p, PostingsEnum.OFFSETS);
+                if (p.advance(doc) != doc) {
                     continue;
                 }
                 for (int i = 0; i < p.freq(); i++) {
