@@ -51,6 +51,10 @@ public final class SearchBenchmark {
     /** Results a /cop search page shows, and what the plain and OpenSearch yardsticks fetch. */
     private static final int PAGE = 5;
 
+    /** Bytes allocated by this thread: the same figure every run, where the machine's timings are not. */
+    private static final com.sun.management.ThreadMXBean ALLOCATION =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final SyntheticWorkspace workspace = new SyntheticWorkspace();
     private final PrintStream out;
     private final Ranking ranking;
@@ -95,24 +99,34 @@ public final class SearchBenchmark {
                 long[][] layer = new long[2][];
                 long[][] lucene = new long[2][];
                 long[][] peerTimes = new long[2][];
+                long[][] peerTook = new long[2][];
+                long[] allocated = new long[2];
+                int[] commands = new int[2];
                 for (int round = 0; round < WARMUP_ROUNDS + MEASURED_ROUNDS; round++) {
-                    long[][] b = new long[2][queries.size()];
-                    long[][] l = new long[2][queries.size()];
-                    long[][] p = new long[2][queries.size()];
-                    long[][] o = new long[2][queries.size()];
+                    long[][] b = unmeasured(queries.size());
+                    long[][] l = unmeasured(queries.size());
+                    long[][] p = unmeasured(queries.size());
+                    long[][] o = unmeasured(queries.size());
+                    long[][] t = unmeasured(queries.size());
                     for (int i = 0; i < queries.size(); i++) {
                         String q = queries.get(i);
                         int kind = i < 150 ? 0 : 1;
+                        long a0 = ALLOCATION.getCurrentThreadAllocatedBytes();
                         long t0 = System.nanoTime();
                         Reply reply = bot.run(Inbound.CommandInvoked.of(asker, where, "search " + q));
                         long t1 = System.nanoTime();
+                        if (round >= WARMUP_ROUNDS) {
+                            allocated[kind] += ALLOCATION.getCurrentThreadAllocatedBytes() - a0;
+                            commands[kind]++;
+                        }
                         plainSearch(plain, builder, q);
                         long t2 = System.nanoTime();
                         bot.discussions().search(asker.id(), SearchRequest.parse(q), 0, 5);
                         long t3 = System.nanoTime();
                         if (openSearch != null) {
-                            openSearch.search(q, PAGE);
+                            long took = openSearch.search(q, PAGE);
                             o[kind][i] = System.nanoTime() - t3;
+                            t[kind][i] = took * 1_000_000L;
                         }
                         if (!reply.ok()) {
                             throw new IllegalStateException("bench query failed: " + q + ": " + reply.text());
@@ -123,10 +137,11 @@ public final class SearchBenchmark {
                     }
                     if (round >= WARMUP_ROUNDS) {
                         for (int k = 0; k < 2; k++) {
-                            botTimes[k] = concat(botTimes[k], nonZero(b[k]));
-                            layer[k] = concat(layer[k], nonZero(l[k]));
-                            lucene[k] = concat(lucene[k], nonZero(p[k]));
-                            peerTimes[k] = concat(peerTimes[k], nonZero(o[k]));
+                            botTimes[k] = concat(botTimes[k], measured(b[k]));
+                            layer[k] = concat(layer[k], measured(l[k]));
+                            lucene[k] = concat(lucene[k], measured(p[k]));
+                            peerTimes[k] = concat(peerTimes[k], measured(o[k]));
+                            peerTook[k] = concat(peerTook[k], measured(t[k]));
                         }
                     }
                 }
@@ -136,6 +151,9 @@ public final class SearchBenchmark {
                 report("all queries", concat(botTimes[0], botTimes[1]), plainAll);
                 report("short (1-3 words)", botTimes[0], lucene[0]);
                 report("question-length", botTimes[1], lucene[1]);
+                out.printf(Locale.ROOT, "memory   allocated per /cop search command: short %,d KB, question-length %,d KB "
+                        + "(what young collections, and the pauses in the p99, are made of)%n",
+                        allocated[0] / Math.max(1, commands[0]) >> 10, allocated[1] / Math.max(1, commands[1]) >> 10);
                 out.println("query, the search layer only (access, ranking, feedback, snippets; no command or reply):");
                 report("all queries", concat(layer[0], layer[1]), plainAll);
                 report("short (1-3 words)", layer[0], lucene[0]);
@@ -146,6 +164,11 @@ public final class SearchBenchmark {
                     report("all queries", concat(botTimes[0], botTimes[1]), concat(peerTimes[0], peerTimes[1]), "OpenSearch");
                     report("short (1-3 words)", botTimes[0], peerTimes[0], "OpenSearch");
                     report("question-length", botTimes[1], peerTimes[1], "OpenSearch");
+                    out.println("query, the same against OpenSearch's own time for each query (\"took\", whole ms, "
+                            + "without HTTP or the client; the bot's figure still includes the whole command):");
+                    report("all queries", concat(botTimes[0], botTimes[1]), concat(peerTook[0], peerTook[1]), "OS took");
+                    report("short (1-3 words)", botTimes[0], peerTook[0], "OS took");
+                    report("question-length", botTimes[1], peerTook[1], "OS took");
                 }
             }
         }
@@ -266,8 +289,16 @@ public final class SearchBenchmark {
         return s[Math.max(0, Math.min(s.length - 1, i))] / 1e6;
     }
 
-    private static long[] nonZero(long[] a) {
-        return Arrays.stream(a).filter(x -> x > 0).toArray();
+    /** Per kind of query, one slot per query, -1 until timed (a query is of one kind only; OpenSearch may take 0 ms). */
+    private static long[][] unmeasured(int queries) {
+        long[][] out = new long[2][queries];
+        Arrays.fill(out[0], -1);
+        Arrays.fill(out[1], -1);
+        return out;
+    }
+
+    private static long[] measured(long[] a) {
+        return Arrays.stream(a).filter(x -> x >= 0).toArray();
     }
 
     static long[] concat(long[] a, long[] b) {
