@@ -31,10 +31,16 @@ public final class BackendsBenchmark {
 
     private final PrintStream out;
     private final URI openSearch;
+    private final Map<String, String> credentials;
 
-    public BackendsBenchmark(PrintStream out, URI openSearch) {
+    /**
+     * {@code credentials}: {@code COPBOT_OPENSEARCH_USER} and {@code COPBOT_OPENSEARCH_PASSWORD} when the node asks for
+     * them, given to the bot on OpenSearch and to the connection that drops its index at the end.
+     */
+    public BackendsBenchmark(PrintStream out, URI openSearch, Map<String, String> credentials) {
         this.out = out;
         this.openSearch = openSearch;
+        this.credentials = Map.copyOf(credentials);
     }
 
     public void run(int messages, Path dir) {
@@ -45,6 +51,7 @@ public final class BackendsBenchmark {
         os.put("COPBOT_SEARCH_BACKEND", "opensearch");
         os.put("COPBOT_OPENSEARCH_URL", openSearch.toString());
         os.put("COPBOT_OPENSEARCH_INDEX", index);
+        os.putAll(credentials);
         try (BotRuntime embedded = start(lucene, dir.resolve("lucene"));
              BotRuntime remote = start(os, dir.resolve("opensearch"))) {
             double luceneRate = ingest(embedded.bot(), messages);
@@ -69,7 +76,8 @@ public final class BackendsBenchmark {
             report("question-length", l[1], o[1]);
         }
         // After the bot closed (its last act saves its position in the index's state): a connection of its own.
-        try (OpenSearchIndex scratch = OpenSearchIndex.connect(openSearch, null, null, index,
+        try (OpenSearchIndex scratch = OpenSearchIndex.connect(openSearch, credentials.get("COPBOT_OPENSEARCH_USER"),
+                credentials.get("COPBOT_OPENSEARCH_PASSWORD"), index,
                 dev.copbot.core.discussion.Ranking.defaults())) {
             scratch.drop();
         }

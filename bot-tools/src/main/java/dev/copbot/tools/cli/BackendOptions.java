@@ -5,7 +5,9 @@ import dev.copbot.core.discussion.SearchBackend;
 import dev.copbot.core.discussion.SearchIndex;
 import dev.copbot.opensearch.OpenSearchIndex;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -44,8 +46,18 @@ public final class BackendOptions {
 
     /** {@code index} on the configured OpenSearch, with the credentials of the environment; created when missing. */
     public OpenSearchIndex connect(String index, Ranking ranking) {
-        return OpenSearchIndex.connect(url(), env("COPBOT_OPENSEARCH_USER").orElse(null),
-                env("COPBOT_OPENSEARCH_PASSWORD").orElse(null), index, ranking);
+        Map<String, String> credentials = credentials();
+        return OpenSearchIndex.connect(url(), credentials.get(USER), credentials.get(PASSWORD), index, ranking);
+    }
+
+    public static final String USER = "COPBOT_OPENSEARCH_USER", PASSWORD = "COPBOT_OPENSEARCH_PASSWORD";
+
+    /** The OpenSearch credentials set in the environment, by variable name: for a bot a benchmark starts itself. */
+    public static Map<String, String> credentials() {
+        Map<String, String> out = new HashMap<>();
+        env(USER).ifPresent(u -> out.put(USER, u));
+        env(PASSWORD).ifPresent(p -> out.put(PASSWORD, p));
+        return out;
     }
 
     /** An empty backend for an in-memory run: the embedded index, or a scratch OpenSearch index. */

@@ -18,7 +18,7 @@ final class BackendsBench implements Callable<Integer> {
     public Integer call() throws Exception {
         run.run(dir -> {
             System.out.println(run.header("backends", ", OpenSearch at " + backend.url() + ",", dir));
-            new BackendsBenchmark(System.out, backend.url()).run(run.messages, dir);
+            new BackendsBenchmark(System.out, backend.url(), BackendOptions.credentials()).run(run.messages, dir);
         });
         return 0;
     }

@@ -51,7 +51,8 @@ public final class BenchCommand extends CommandGroup {
                             + "--peer-opensearch do not apply");
                 }
                 System.out.println("search backend: " + backend.describe() + ": timing it beside the embedded index");
-                run.run(dir -> new BackendsBenchmark(System.out, backend.url()).run(run.messages, dir));
+                run.run(dir -> new BackendsBenchmark(System.out, backend.url(), BackendOptions.credentials())
+                        .run(run.messages, dir));
                 return 0;
             }
             run.run(dir -> {
