@@ -121,6 +121,8 @@ class DashboardHttpTest {
         assertThat(bob.get("/dashboard/audit").statusCode()).isEqualTo(403);
         assertThat(bob.get("/dashboard/").body()).doesNotContain("href=\"/dashboard/audit\"");
         assertThat(bob.get("/dashboard/communities/kafka").body()).contains("Charter", "Kafka clinic")
+                .as("how to answer an event from the page: the command, in chat")
+                .contains("going; to join, type <code>/cop rsvp ", " going</code> in chat)")
                 .doesNotContain("The last 12 months");
         WebClient admin = signedIn("admin");
         assertThat(admin.get("/dashboard/audit").body()).contains("All communities by activity", "kafka")
