@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -22,9 +25,15 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
-/** A view of the embedded index: one acquired searcher. */
+/** A view of the embedded index: one acquired searcher, and the threads' stored fields it has read so far. */
 final class LuceneView implements IndexView {
     private final IndexSearcher searcher;
+    /**
+     * A question's feedback pass and its page mostly show the same threads; each read of a thread's stored fields
+     * decompresses the block holding it (about a tenth of a question's time), so each thread is read once a view.
+     */
+    private final Map<Integer, Document> read = new HashMap<>();
+    private StoredFields stored;
 
     LuceneView(IndexSearcher searcher) {
         this.searcher = searcher;
@@ -32,7 +41,19 @@ final class LuceneView implements IndexView {
 
     @Override
     public SearchIndex.Page search(Query query, int offset, int limit, int countUpTo) {
-        return SearchIndex.search(searcher, query, offset, limit, countUpTo);
+        return SearchIndex.search(searcher, query, offset, limit, countUpTo, this::document);
+    }
+
+    private Document document(int doc) throws IOException {
+        Document known = read.get(doc);
+        if (known == null) {
+            if (stored == null) {
+                stored = searcher.storedFields();
+            }
+            known = stored.document(doc);
+            read.put(doc, known);
+        }
+        return known;
     }
 
     @Override

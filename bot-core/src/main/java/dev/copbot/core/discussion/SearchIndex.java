@@ -322,10 +322,23 @@ public final class SearchIndex implements SearchBackend {
     /** {@code countUpTo}: how many hits to count exactly; the search skips threads that cannot reach the top after that. */
     static Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
         try {
+            var stored = searcher.storedFields();
+            return search(searcher, query, offset, limit, countUpTo, stored::document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a hit's stored fields come from: the searcher's, or a view's that keeps what it already read. */
+    interface StoredThreads {
+        Document document(int doc) throws IOException;
+    }
+
+    static Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo, StoredThreads stored) {
+        try {
             {
                 TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
                 List<Hit> hits = new ArrayList<>();
-                var stored = searcher.storedFields();
                 for (int i = offset; i < top.scoreDocs.length; i++) {
                     ScoreDoc sd = top.scoreDocs[i];
                     Document d = stored.document(sd.doc);
