@@ -307,50 +307,32 @@ public final class SearchIndex implements SearchBackend {
         }
     }
 
-    /** The hits from {@code offset}, at most {@code limit}; totals are exact up to 1 000. */
-    public Page search(Query query, int offset, int limit) {
-        return withSearcher(s -> search(s, query, offset, limit));
-    }
-
-    public Page search(IndexSearcher searcher, Query query, int offset, int limit) {
-        return search(searcher, query, offset, limit, EXACT_TOTAL_UP_TO);
-    }
-
     /** Totals are exact up to this many hits, as the reply shows them; counting them delays Lucene's pruning. */
     static final int EXACT_TOTAL_UP_TO = 1000;
 
-    /** {@code countUpTo}: how many hits to count exactly; the search skips threads that cannot reach the top after that. */
-    static Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo) {
-        try {
-            var stored = searcher.storedFields();
-            return search(searcher, query, offset, limit, countUpTo, stored::document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Where a hit's stored fields come from: the searcher's, or a view's that keeps what it already read. */
+    /** Where a hit's stored fields come from: a view's reader, which keeps what it already read. */
     interface StoredThreads {
         Document document(int doc) throws IOException;
     }
 
+    /**
+     * The hits from {@code offset}, at most {@code limit}. {@code countUpTo}: how many hits to count exactly; the search
+     * skips threads that cannot reach the top after that.
+     */
     static Page search(IndexSearcher searcher, Query query, int offset, int limit, int countUpTo, StoredThreads stored) {
         try {
-            {
-                TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
-                List<Hit> hits = new ArrayList<>();
-                for (int i = offset; i < top.scoreDocs.length; i++) {
-                    ScoreDoc sd = top.scoreDocs[i];
-                    Document d = stored.document(sd.doc);
-                    hits.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE), d.get(BODY),
-                            "1".equals(d.get(SOLVED)), d.get(ACCEPTED_MESSAGE), d.getField(REPLIES).numericValue().intValue(),
-                            Instant.ofEpochMilli(d.getField(POSTED).numericValue().longValue()),
-                            Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc,
-                            decodeStarts(d.get(MESSAGE_STARTS))));
-                }
-                return new Page(hits, top.totalHits.value(),
-                        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
+            TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(offset + limit, countUpTo));
+            List<Hit> hits = new ArrayList<>();
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
+                Document d = stored.document(sd.doc);
+                hits.add(new Hit(ThreadKey.parse(d.get(KEY)), sd.score, d.get(TITLE), d.get(BODY),
+                        "1".equals(d.get(SOLVED)), d.get(ACCEPTED_MESSAGE), d.getField(REPLIES).numericValue().intValue(),
+                        Instant.ofEpochMilli(d.getField(POSTED).numericValue().longValue()),
+                        Instant.ofEpochMilli(d.getField(LAST_REPLY).numericValue().longValue()), sd.doc,
+                        decodeStarts(d.get(MESSAGE_STARTS))));
             }
+            return new Page(hits, top.totalHits.value(), top.totalHits.relation() == TotalHits.Relation.EQUAL_TO);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
