@@ -2,6 +2,7 @@ package dev.copbot.tools.bench;
 
 import dev.copbot.app.BotRuntime;
 import dev.copbot.app.config.ConfigLoader;
+import dev.copbot.app.config.SearchSettings;
 import dev.copbot.app.config.Settings;
 import dev.copbot.core.CopBot;
 import dev.copbot.core.discussion.IndexView;
@@ -52,8 +53,9 @@ public final class BackendsBenchmark {
         os.put("COPBOT_OPENSEARCH_URL", openSearch.toString());
         os.put("COPBOT_OPENSEARCH_INDEX", index);
         os.putAll(credentials);
-        try (BotRuntime embedded = start(lucene, dir.resolve("lucene"));
-             BotRuntime remote = start(os, dir.resolve("opensearch"))) {
+        Settings remoteSettings = settings(os, dir.resolve("opensearch"));
+        try (BotRuntime embedded = start(settings(lucene, dir.resolve("lucene")));
+             BotRuntime remote = start(remoteSettings)) {
             double luceneRate = ingest(embedded.bot(), messages);
             double osRate = ingest(remote.bot(), messages);
             out.printf(Locale.ROOT, "ingest   embedded %,.0f msg/s   OpenSearch backend %,.0f msg/s   (store + index, "
@@ -76,15 +78,18 @@ public final class BackendsBenchmark {
             report("question-length", l[1], o[1]);
         }
         // After the bot closed (its last act saves its position in the index's state): a connection of its own.
-        try (OpenSearchIndex scratch = OpenSearchIndex.connect(openSearch, credentials.get("COPBOT_OPENSEARCH_USER"),
-                credentials.get("COPBOT_OPENSEARCH_PASSWORD"), index,
-                dev.copbot.core.discussion.Ranking.defaults())) {
+        SearchSettings search = remoteSettings.search();
+        try (OpenSearchIndex scratch = OpenSearchIndex.connect(openSearch, search.openSearchUser().orElse(null),
+                search.openSearchPassword().orElse(null), index, dev.copbot.core.discussion.Ranking.defaults())) {
             scratch.drop();
         }
     }
 
-    private static BotRuntime start(Map<String, String> env, Path data) {
-        Settings settings = new ConfigLoader(env).load(Optional.empty(), Optional.of(data));
+    private static Settings settings(Map<String, String> env, Path data) {
+        return new ConfigLoader(env).load(Optional.empty(), Optional.of(data));
+    }
+
+    private static BotRuntime start(Settings settings) {
         BotRuntime runtime = BotRuntime.start(settings, Clock.systemUTC());
         BotIngest.enableChannels(runtime.bot());
         return runtime;

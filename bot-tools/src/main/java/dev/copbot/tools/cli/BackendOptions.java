@@ -50,7 +50,7 @@ public final class BackendOptions {
         return OpenSearchIndex.connect(url(), credentials.get(USER), credentials.get(PASSWORD), index, ranking);
     }
 
-    public static final String USER = "COPBOT_OPENSEARCH_USER", PASSWORD = "COPBOT_OPENSEARCH_PASSWORD";
+    private static final String USER = "COPBOT_OPENSEARCH_USER", PASSWORD = "COPBOT_OPENSEARCH_PASSWORD";
 
     /** The OpenSearch credentials set in the environment, by variable name: for a bot a benchmark starts itself. */
     public static Map<String, String> credentials() {
